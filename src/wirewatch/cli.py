@@ -1,0 +1,331 @@
+"""The command line: a thin shell that parses options, calls the library and formats its output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from wirewatch import __version__
+from wirewatch.config import Config
+from wirewatch.errors import WirewatchError
+from wirewatch.records import Skip
+from wirewatch.store import Store, default_db_path
+
+err = Console(stderr=True)
+out = Console()
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "corpus"
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False),
+        default=None,
+        help="Database file (default ./wirewatch.duckdb, or $WIREWATCH_DB).",
+    )(fn)
+
+
+def _open(db: str | None, *, read_only: bool = False) -> Store:
+    path = db or default_db_path()
+    if read_only and not Path(path).exists():
+        raise WirewatchError(f"no database at {path!r}: run `wirewatch ingest PATH --db {path}` first")
+    return Store(path, read_only=read_only)
+
+
+class Main(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WirewatchError as exc:
+            err.print(f"[bold red]error:[/] {exc}")
+            sys.exit(2)
+
+
+@click.group(cls=Main)
+@click.version_option(__version__, prog_name="wirewatch")
+def main() -> None:
+    """wirewatch: who did what to whom, when, where, and who said so, from raw news."""
+
+
+# -- ingest / process ------------------------------------------------------------------------
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--batch-size", default=200, show_default=True, help="Documents per atomic write.")
+@click.option("--quiet", is_flag=True, help="No progress display.")
+def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, quiet: bool) -> None:
+    """Read files, directories, WARC, feeds, JSONL or URLs into the database (idempotent)."""
+    report = _ingest_with_progress(_open(db), list(inputs), Config(batch_size=batch_size), quiet=quiet)
+    err.print(f"run {report.run_id}: {report.line()}")
+    for p in report.problems[:50]:
+        err.print(f"  [yellow]skipped[/] {p.where}: {p.reason}", highlight=False)
+    if len(report.problems) > 50:
+        err.print(f"  … and {len(report.problems) - 50} more (table ingest_problems)")
+
+
+def _ingest_with_progress(store: Store, inputs: list[str], config: Config, *, quiet: bool) -> Any:
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from wirewatch.jobs import ingest as run_ingest
+
+    with store:
+        if quiet or not err.is_terminal:
+            return run_ingest(store, inputs, config=config)
+        with Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=err, transient=True,
+        ) as progress:
+            task = progress.add_task("ingesting", total=None)
+            return run_ingest(
+                store, inputs, config=config,
+                on_progress=lambda r: progress.update(task, description=f"ingesting: {r.line()}"),
+            )
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--stages", default=None, help="Comma-separated stages to run (default: all available).")
+def process(inputs: tuple[str, ...], fmt: str, stages: str | None) -> None:
+    """Process inputs and print records to stdout without storing them."""
+    from wirewatch.ingest import iter_documents
+    from wirewatch.pipeline import Pipeline
+
+    config = Config(stages=tuple(s.strip() for s in stages.split(","))) if stages else Config()
+    pipeline = Pipeline(config)
+    records: list[dict[str, Any]] = []
+    skipped = 0
+    for item in pipeline.process_many(iter_documents(list(inputs))):
+        if isinstance(item, Skip):
+            skipped += 1
+            err.print(f"[yellow]skipped[/] {item.where}: {item.reason}", highlight=False)
+            continue
+        if fmt == "jsonl":
+            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            records.append(item.to_dict())
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "table":
+        _print_rows(
+            ["id", "title", "outlet", "published", "paragraphs"],
+            [
+                [r["id"][:12], r["article"]["title"], r["article"]["outlet"],
+                 r["article"]["published"]["date"], len(r["article"]["paragraphs"])]
+                for r in records
+            ],
+        )
+    if skipped:
+        err.print(f"{skipped} input(s) skipped")
+
+
+# -- queries ---------------------------------------------------------------------------------
+@main.command()
+@db_option
+@click.option("--outlet", default=None, help="Outlet name contains this (case-insensitive).")
+@click.option("--since", default=None, help="Published on or after (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Published on or before (YYYY-MM-DD).")
+@click.option("--search", default=None, help="Title or body contains this text.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--offset", default=0, type=click.IntRange(0))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def articles(db: str | None, outlet: str | None, since: str | None, until: str | None,
+             search: str | None, limit: int, offset: int, fmt: str) -> None:
+    """List stored articles, newest first."""
+    with _open(db, read_only=True) as store:
+        table = store.articles(outlet=outlet, since=since, until=until, search=search,
+                               limit=limit, offset=offset)
+    if fmt == "table":
+        _print_rows(
+            ["id", "published", "outlet", "title"],
+            [[r["id"][:12], r["published_date"], r["outlet"], r["title"]] for r in table.to_pylist()],
+        )
+        err.print(f"{table.num_rows} article(s); `wirewatch show ID` for one")
+    else:
+        _write_table(table, fmt, None)
+
+
+@main.command()
+@click.argument("article_id")
+@db_option
+@click.option("--boilerplate", is_flag=True, help="Also list the lines removed as boilerplate.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole stored record as JSON.")
+def show(article_id: str, db: str | None, boilerplate: bool, as_json: bool) -> None:
+    """Show one article (an id prefix of 6+ characters is enough)."""
+    with _open(db, read_only=True) as store:
+        rec = store.record(article_id)
+    if rec is None:
+        raise WirewatchError(f"no article {article_id!r} (or the prefix is ambiguous); `wirewatch articles`")
+    if as_json:
+        click.echo(json.dumps(rec, ensure_ascii=False, indent=2))
+        return
+    a = rec["article"]
+    out.print(f"[bold]{a.get('title') or '(no title)'}[/]", highlight=False)
+    pub = a.get("published") or {}
+    meta = [
+        ("id", rec["id"]), ("outlet", a.get("outlet")), ("publisher", a.get("publisher")),
+        ("wire", a.get("wire")), ("byline", ", ".join(a.get("byline") or []) or None),
+        ("dateline", a.get("dateline")), ("language", a.get("language")),
+        ("published", f"{pub.get('date')} ({pub.get('precision')}; {pub.get('evidence')})"
+         if pub.get("date") else "unknown"),
+        ("url", a.get("url")),
+    ]
+    for k, v in meta:
+        if v:
+            out.print(f"[dim]{k:>10}[/] {v}", highlight=False)
+    for s in rec.get("sightings", []):
+        out.print(f"[dim]{'seen':>10}[/] {s.get('kind')}: {s.get('path') or s.get('url')}"
+                  + (f" [{s['member']}]" if s.get("member") else ""), highlight=False)
+    out.print()
+    for p in a.get("paragraphs", []):
+        out.print(p, highlight=False, markup=False)
+        out.print()
+    for c in a.get("captions", []):
+        out.print(f"[dim]caption:[/] {c['text']}" + (f" [dim]({c['credit']})[/]" if c.get("credit") else ""),
+                  highlight=False)
+    for h in a.get("related_headlines", []):
+        out.print(f"[dim]related:[/] {h}", highlight=False)
+    if boilerplate:
+        for b in a.get("boilerplate", []):
+            out.print(f"[dim]removed ({b['reason']}):[/] {b['text']}", highlight=False)
+
+
+@main.command()
+@db_option
+def status(db: str | None) -> None:
+    """Corpus counts: articles, outlets, dates, problems."""
+    with _open(db, read_only=True) as store:
+        _print_summary(store.summary())
+
+
+@main.command()
+@click.argument("table")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "jsonl"]), default="jsonl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Output file (default: stdout for csv/jsonl; TABLE.parquet for parquet).")
+def export(table: str, db: str | None, fmt: str, output: str | None) -> None:
+    """Export a table (articles, raw_documents, sightings, boilerplate, ingest_runs, ingest_problems)."""
+    with _open(db, read_only=True) as store:
+        data = store.table(table)
+    if fmt == "parquet" and not output:
+        output = f"{table}.parquet"
+    _write_table(data, fmt, output)
+    if output:
+        err.print(f"wrote {data.num_rows} rows to {output}")
+
+
+# -- measuring -------------------------------------------------------------------------------
+@main.group(name="eval")
+def eval_() -> None:
+    """Accuracy on public data sets (slow; not part of the tests)."""
+
+
+@eval_.command(name="extraction")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
+              help="../shared/data/extraction or one of its sub-folders.")
+@click.option("--limit", type=int, default=None, help="Only the first N pages of each set.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_extraction(data: str, limit: int | None, as_json: bool) -> None:
+    """Body precision/recall/F1 (trafilatura evaldata); title/byline/site/date accuracy (Mozilla)."""
+    from wirewatch.eval import extraction
+
+    result = extraction.run(Path(data), limit=limit)
+    click.echo(json.dumps(result, indent=2) if as_json else extraction.format_report(result))
+
+
+@main.group()
+def bench() -> None:
+    """Throughput and memory on generated documents."""
+
+
+@bench.command(name="extract")
+@click.option("--n", default=2000, show_default=True, help="Documents per kind.")
+@click.option("--json", "as_json", is_flag=True)
+def bench_extract(n: int, as_json: bool) -> None:
+    """Text dumps/s and HTML pages/s on one core, with peak memory."""
+    from wirewatch.bench import extract as bx
+
+    result = bx.bench_extract(n)
+    click.echo(json.dumps(result, indent=2) if as_json else bx.format_report(result))
+
+
+# -- demo ------------------------------------------------------------------------------------
+@main.command()
+@db_option
+@click.option("--samples", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Corpus folder (default: the bundled samples/corpus).")
+@click.option("--no-serve", is_flag=True, help="Only build the demo database.")
+def demo(db: str | None, samples: str | None, no_serve: bool) -> None:
+    """Build the demo database from the bundled sample corpus and say how to explore it."""
+    corpus = Path(samples) if samples else SAMPLES
+    if not corpus.is_dir():
+        raise WirewatchError(f"sample corpus not found at {corpus}; pass --samples PATH")
+    path = db or default_db_path()
+    report = _ingest_with_progress(Store(path), [str(corpus)], Config(), quiet=False)
+    err.print(f"ingested {corpus}: {report.line()}")
+    with Store(path, read_only=True) as store:
+        _print_summary(store.summary())
+    out.print(
+        "\nExplore it:\n"
+        f"  wirewatch articles --db {path}\n"
+        f"  wirewatch articles --db {path} --search Sheinbaum\n"
+        f"  wirewatch show <id> --db {path} --boilerplate\n"
+        f"  wirewatch export articles --db {path} --format parquet\n"
+        f"  python -c \"import wirewatch; print(wirewatch.open('{path}').articles().to_pandas())\"",
+        highlight=False,
+    )
+    del no_serve  # the dashboard arrives with `wirewatch serve`
+
+
+# -- output helpers --------------------------------------------------------------------------
+def _print_rows(header: list[str], rows: Iterable[list[Any]]) -> None:
+    table = Table(*header, show_lines=False)
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    out.print(table)
+
+
+def _print_summary(s: dict[str, Any]) -> None:
+    out.print(
+        f"[bold]{s['articles']}[/] articles from [bold]{s['outlets']}[/] outlets; "
+        f"{s['dated']} dated, {s['first_published'] or '?'} to {s['last_published'] or '?'}; "
+        f"{s['raw_documents']} raw documents; {s['problems']} input problems recorded",
+        highlight=False,
+    )
+    _print_rows(["outlet", "articles"], [[o, n] for o, n in s["by_outlet"]])
+
+
+def _write_table(table: Any, fmt: str, output: str | None) -> None:
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    if fmt == "parquet":
+        pq.write_table(table, output)
+    elif fmt == "csv":
+        if output:
+            pacsv.write_csv(table, output)
+        else:
+            sink = sys.stdout.buffer
+            pacsv.write_csv(table, sink)
+    else:
+        lines = (json.dumps(row, ensure_ascii=False, default=str) for row in table.to_pylist())
+        if output:
+            Path(output).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        else:
+            for line in lines:
+                click.echo(line)
+
+
+if __name__ == "__main__":
+    main()
