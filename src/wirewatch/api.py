@@ -11,13 +11,8 @@ import pyarrow as pa
 
 from wirewatch.config import Config
 from wirewatch.pipeline import Pipeline
-from wirewatch.records import ArticleRecord, RawDocument, Skip, Source
+from wirewatch.records import ArticleRecord, Skip, Source
 from wirewatch.store import Store
-
-
-def _looks_like_html(text: str) -> bool:
-    head = text[:2000].lower()
-    return "<html" in head or "<body" in head or "<p>" in head or "<article" in head or "<!doctype" in head
 
 
 def process(
@@ -34,20 +29,20 @@ def process(
 def process_records(
     text_or_path: str | Path | Sequence[str | Path], *, stages: Sequence[str] | None = None
 ) -> builtins.list[ArticleRecord | Skip]:
-    from wirewatch.ingest import iter_documents
+    from wirewatch.ingest import iter_documents, read_bytes
 
     config = Config(stages=tuple(stages)) if stages else Config()
     pipeline = Pipeline(config)
+    options = config.ingest_options()
     if isinstance(text_or_path, (str, Path)) and _is_path(text_or_path):
-        items = iter_documents([str(text_or_path)])
+        items = iter_documents([str(text_or_path)], options)
     elif isinstance(text_or_path, Path):
         return [Skip(str(text_or_path), "no such file or directory")]
     elif isinstance(text_or_path, str):
-        data = text_or_path.encode("utf-8")
-        kind = "html" if _looks_like_html(text_or_path) else "text"
-        items = [RawDocument.from_bytes(data, kind, Source(kind="text"))]
+        # the same content sniffing as files get: HTML, a feed, JSON or a text dump
+        items = read_bytes(text_or_path.encode("utf-8"), options=options, source=Source(kind="text"))
     else:
-        items = iter_documents([str(p) for p in text_or_path])
+        items = iter_documents([str(p) for p in text_or_path], options)
     return list(pipeline.process_many(items))
 
 

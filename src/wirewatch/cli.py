@@ -104,7 +104,7 @@ def process(inputs: tuple[str, ...], fmt: str, stages: str | None) -> None:
     pipeline = Pipeline(config)
     records: list[dict[str, Any]] = []
     skipped = 0
-    for item in pipeline.process_many(iter_documents(list(inputs))):
+    for item in pipeline.process_many(iter_documents(list(inputs), config.ingest_options())):
         if isinstance(item, Skip):
             skipped += 1
             err.print(f"[yellow]skipped[/] {item.where}: {item.reason}", highlight=False)

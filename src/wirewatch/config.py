@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from wirewatch.ingest.options import IngestOptions
 
 
 @dataclass(frozen=True)
 class Config:
-    stages: tuple[str, ...] = ("extract",)
+    stages: tuple[str, ...] = ("extract", "temporal")
     batch_size: int = 200
-    max_document_bytes: int = 50 * 1024 * 1024
+    max_document_bytes: int = 16 * 1024 * 1024
+    allow_network: bool = True
     extra: dict[str, object] = field(default_factory=dict)
+
+    def ingest_options(self) -> IngestOptions:
+        """The ingest settings this config implies (one size limit for the whole pipeline)."""
+        from wirewatch.ingest.options import IngestOptions
+
+        return IngestOptions(max_document_bytes=self.max_document_bytes, allow_network=self.allow_network)

@@ -37,7 +37,13 @@ def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
 
 
 def registered_stages() -> list[str]:
+    _load_builtin_stages()
     return ["extract", *_REGISTRY]
+
+
+def _load_builtin_stages() -> None:
+    """Importing a stage module registers it; built-ins are imported here so the registry is complete."""
+    import wirewatch.temporal.stage  # noqa: F401
 
 
 class Pipeline:
@@ -45,6 +51,7 @@ class Pipeline:
 
     def __init__(self, config: Config | None = None) -> None:
         self.config = config or Config()
+        _load_builtin_stages()
         unknown = [s for s in self.config.stages if s != "extract" and s not in _REGISTRY]
         if unknown:
             raise WirewatchError(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from wirewatch.errors import StoreError
 from wirewatch.records import Article, ArticleRecord, Boilerplate, Published, RawDocument, Skip, Source
-from wirewatch.store import Store
-from wirewatch.store import migrations
+from wirewatch.store import Store, migrations
 
 
 def _doc(text: str, path: str = "a.txt") -> tuple[RawDocument, ArticleRecord]:
@@ -66,7 +66,7 @@ def test_failed_batch_rolls_back(tmp_path: Path) -> None:
     bad = ArticleRecord(id=None, source=raw.source, article=rec.article)  # type: ignore[arg-type]
     with Store(tmp_path / "w.duckdb") as s:
         run = s.begin_run([])
-        with pytest.raises(Exception):
+        with pytest.raises(duckdb.Error):
             s.write_batch(run, [raw], [bad], [(raw.id, raw.source)])
         assert s.table("raw_documents").num_rows == 0
         assert s.table("sightings").num_rows == 0

@@ -1,4 +1,4 @@
-"""RawDocument -> Article: HTML through trafilatura plus our news layer, text dumps through our line classifier."""
+"""RawDocument -> Article: HTML via trafilatura plus our news layer, text dumps via our line classifier."""
 
 from __future__ import annotations
 

@@ -68,6 +68,14 @@ class Store:
             )
 
     # -- lifecycle ---------------------------------------------------------------------------
+    def _q(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run one statement and drain its result (DuckDB 2 refuses new work while one is pending)."""
+        return self.con.execute(sql, list(params) if params is not None else None).fetchall()
+
+    def _q1(self, sql: str, params: Sequence[Any] | None = None) -> tuple[Any, ...] | None:
+        rows = self._q(sql, params)
+        return rows[0] if rows else None
+
     def close(self) -> None:
         self.con.close()
 
@@ -78,30 +86,30 @@ class Store:
         self.close()
 
     def schema_version(self) -> int:
-        exists = self.con.execute(
+        exists = self._q1(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()
+        )
         if not exists or not exists[0]:
             return 0
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        row = self._q1("SELECT max(version) FROM schema_version")
         return int(row[0] or 0) if row else 0
 
     def migrate(self) -> int:
         """Apply every migration newer than the database; returns the resulting version."""
-        self.con.execute(
+        self._q(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)"
         )
         current = self.schema_version()
         for version, sql in migrations.available():
             if version <= current:
                 continue
-            self.con.execute("BEGIN TRANSACTION")
+            self._q("BEGIN TRANSACTION")
             try:
-                self.con.execute(sql)
-                self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
-                self.con.execute("COMMIT")
+                self._q(sql)
+                self._q("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+                self._q("COMMIT")
             except duckdb.Error as exc:
-                self.con.execute("ROLLBACK")
+                self._q("ROLLBACK")
                 raise StoreError(f"migration {version:03d} failed on {self.path!r}: {exc}") from exc
             current = version
         return current
@@ -115,23 +123,21 @@ class Store:
         table = pa.table({"id": pa.array(ids, pa.string())})
         self.con.register("_probe", table)
         try:
-            rows = self.con.execute(
-                "SELECT p.id FROM _probe p JOIN articles a ON a.id = p.id"
-            ).fetchall()
+            rows = self._q("SELECT p.id FROM _probe p JOIN articles a ON a.id = p.id")
         finally:
             self.con.unregister("_probe")
         return {r[0] for r in rows}
 
     def begin_run(self, inputs: Sequence[str]) -> str:
         run_id = uuid.uuid4().hex[:16]
-        self.con.execute(
+        self._q(
             "INSERT INTO ingest_runs (run_id, started_at, inputs, status) VALUES (?, ?, ?, 'running')",
             [run_id, _now(), json.dumps(list(inputs))],
         )
         return run_id
 
     def finish_run(self, run_id: str, *, added: int, known: int, skipped: int, status: str = "done") -> None:
-        self.con.execute(
+        self._q(
             "UPDATE ingest_runs SET finished_at = ?, added = ?, known = ?, skipped = ?, status = ? "
             "WHERE run_id = ?",
             [_now(), added, known, skipped, status, run_id],
@@ -160,33 +166,33 @@ class Store:
                 }
             ),
         }
-        self.con.execute("BEGIN TRANSACTION")
+        self._q("BEGIN TRANSACTION")
         try:
             for name, table in tables.items():
                 self.con.register(name, table)
-            self.con.execute(
+            self._q(
                 "INSERT INTO raw_documents SELECT r.* FROM _raw r "
                 "WHERE NOT EXISTS (SELECT 1 FROM raw_documents d WHERE d.id = r.id)"
             )
             _maybe_crash_for_tests()
-            self.con.execute(
+            self._q(
                 "INSERT INTO sightings SELECT DISTINCT ON (doc_id, source_key) s.* FROM _seen s "
                 "WHERE NOT EXISTS (SELECT 1 FROM sightings t "
                 "WHERE t.doc_id = s.doc_id AND t.source_key = s.source_key)"
             )
-            self.con.execute(
+            self._q(
                 "INSERT INTO articles SELECT a.* FROM _art a "
                 "WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = a.id)"
             )
-            self.con.execute(
+            self._q(
                 "INSERT INTO boilerplate SELECT p.* FROM _bp p "
                 "WHERE NOT EXISTS (SELECT 1 FROM boilerplate q "
                 "WHERE q.article_id = p.article_id AND q.idx = p.idx)"
             )
-            self.con.execute("INSERT INTO ingest_problems SELECT * FROM _prob")
-            self.con.execute("COMMIT")
+            self._q("INSERT INTO ingest_problems SELECT * FROM _prob")
+            self._q("COMMIT")
         except BaseException:
-            self.con.execute("ROLLBACK")
+            self._q("ROLLBACK")
             raise
         finally:
             for name in tables:
@@ -228,22 +234,20 @@ class Store:
         """Full id from a unique prefix of at least 6 hex characters (as git does)."""
         if len(prefix) < 6:
             return None
-        rows = self.con.execute(
-            "SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [prefix.lower()]
-        ).fetchall()
+        rows = self._q("SELECT id FROM articles WHERE starts_with(id, ?) LIMIT 2", [prefix.lower()])
         return rows[0][0] if len(rows) == 1 else None
 
     def record(self, article_id: str) -> dict[str, Any] | None:
         """The stored ArticleRecord (as JSON) with the boilerplate decisions and every sighting."""
         full = self.resolve_id(article_id) or article_id
-        row = self.con.execute("SELECT record FROM articles WHERE id = ?", [full]).fetchone()
+        row = self._q1("SELECT record FROM articles WHERE id = ?", [full])
         if not row:
             return None
         rec = json.loads(row[0])
-        seen = self.con.execute(
+        seen = self._q(
             "SELECT kind, path, url, member, fetched_at FROM sightings WHERE doc_id = ? ORDER BY source_key",
             [full],
-        ).fetchall()
+        )
         rec["sightings"] = [
             {k: v for k, v in zip(("kind", "path", "url", "member", "fetched_at"), s, strict=True) if v}
             for s in seen
@@ -251,7 +255,7 @@ class Store:
         return rec
 
     def raw(self, doc_id: str) -> bytes | None:
-        row = self.con.execute("SELECT content FROM raw_documents WHERE id = ?", [doc_id]).fetchone()
+        row = self._q1("SELECT content FROM raw_documents WHERE id = ?", [doc_id])
         return bytes(row[0]) if row else None
 
     def table(self, name: str, *, limit: int | None = None) -> pa.Table:
@@ -266,16 +270,16 @@ class Store:
 
     def summary(self) -> dict[str, Any]:
         """Corpus counts for the demo and `wirewatch status`."""
-        one = self.con.execute(
+        one = self._q1(
             "SELECT count(*), count(DISTINCT outlet), min(published_date), max(published_date), "
             "count(published_date) FROM articles"
-        ).fetchone() or (0, 0, None, None, 0)
-        outlets = self.con.execute(
+        ) or (0, 0, None, None, 0)
+        outlets = self._q(
             "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS n FROM articles "
             "GROUP BY 1 ORDER BY n DESC, outlet"
         ).fetchall()
-        raw = self.con.execute("SELECT count(*) FROM raw_documents").fetchone() or (0,)
-        problems = self.con.execute("SELECT count(*) FROM ingest_problems").fetchone() or (0,)
+        raw = self._q1("SELECT count(*) FROM raw_documents") or (0,)
+        problems = self._q1("SELECT count(*) FROM ingest_problems") or (0,)
         return {
             "articles": one[0],
             "outlets": one[1],
@@ -289,11 +293,9 @@ class Store:
 
     def problems(self, run_id: str | None = None) -> list[tuple[str, str]]:
         if run_id:
-            rows = self.con.execute(
-                "SELECT location, reason FROM ingest_problems WHERE run_id = ?", [run_id]
-            ).fetchall()
+            rows = self._q("SELECT location, reason FROM ingest_problems WHERE run_id = ?", [run_id])
         else:
-            rows = self.con.execute("SELECT location, reason FROM ingest_problems").fetchall()
+            rows = self._q("SELECT location, reason FROM ingest_problems")
         return [(r[0], r[1]) for r in rows]
 
 

@@ -1,0 +1,1 @@
+"""Throughput and memory benchmarks on documents the benchmarks generate themselves."""

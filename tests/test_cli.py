@@ -1,0 +1,55 @@
+"""The command line, run in-process with click's runner against real files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from click.testing import CliRunner
+
+from tests.test_jobs import make_corpus
+from wirewatch.cli import main
+
+
+def test_process_prints_one_record_per_article(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 2)
+    result = CliRunner().invoke(main, ["process", str(corpus), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
+    assert len(lines) == 2
+    for rec in lines:
+        assert len(rec["id"]) == 64
+        assert rec["source"]["kind"] == "file"
+        body = rec["article"]["body"]
+        assert "ferry link" in body
+        assert "newsletter" not in body.lower()
+        assert "Privacy Policy" not in body
+
+
+def test_ingest_list_show_export(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 3)
+    db = str(tmp_path / "w.duckdb")
+    runner = CliRunner()
+    res = runner.invoke(main, ["ingest", str(corpus), "--db", db, "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert "3 added" in res.stderr
+    res = runner.invoke(main, ["articles", "--db", db, "--format", "jsonl", "--search", "number 1 "])
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["title"] == "Ferry link number 1 wins approval"
+    res = runner.invoke(main, ["show", rows[0]["id"][:8], "--db", db, "--boilerplate"])
+    assert res.exit_code == 0, res.output
+    assert "Elena Marsh" in res.stdout and "removed" in res.stdout
+    out = tmp_path / "a.parquet"
+    res = runner.invoke(main, ["export", "articles", "--db", db, "--format", "parquet", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert pq.read_table(out).num_rows == 3
+
+
+def test_errors_say_what_to_do(tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["articles", "--db", str(tmp_path / "none.duckdb")])
+    assert res.exit_code == 2
+    assert "wirewatch ingest" in res.stderr
+    res = runner.invoke(main, ["export", "nope", "--db", str(tmp_path / "none.duckdb")])
+    assert res.exit_code == 2
