@@ -277,7 +277,7 @@ class Store:
         outlets = self._q(
             "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS n FROM articles "
             "GROUP BY 1 ORDER BY n DESC, outlet"
-        ).fetchall()
+        )
         raw = self._q1("SELECT count(*) FROM raw_documents") or (0,)
         problems = self._q1("SELECT count(*) FROM ingest_problems") or (0,)
         return {

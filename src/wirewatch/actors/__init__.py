@@ -1,0 +1,1 @@
+"""Actors: mentions resolved to the shipped knowledge base (`wirewatch.actors.kb`)."""
