@@ -53,3 +53,31 @@ def test_errors_say_what_to_do(tmp_path: Path) -> None:
     assert "wirewatch ingest" in res.stderr
     res = runner.invoke(main, ["export", "nope", "--db", str(tmp_path / "none.duckdb")])
     assert res.exit_code == 2
+
+
+def test_status_and_demo_summary(tmp_path: Path) -> None:
+    corpus = make_corpus(tmp_path / "in", 2)
+    db = str(tmp_path / "w.duckdb")
+    runner = CliRunner()
+    res = runner.invoke(main, ["demo", "--db", db, "--samples", str(corpus), "--no-serve"])
+    assert res.exit_code == 0, res.output
+    assert "2 articles from" in res.stdout
+    res = runner.invoke(main, ["status", "--db", db])
+    assert res.exit_code == 0, res.output
+    assert "2 articles from" in res.stdout and "0 input problems" in res.stdout
+
+
+def test_eval_commands_run_on_small_shared_slices() -> None:
+    import pytest
+
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    if not shared.is_dir():
+        pytest.skip("../shared/data is absent: eval commands need the public data sets")
+    runner = CliRunner()
+    res = runner.invoke(main, ["eval", "time", "--data", str(shared / "time" / "TBAQ-cleaned"), "--limit", "2"])
+    assert res.exit_code == 0, res.output
+    assert "value" in res.stdout.lower()
+    res = runner.invoke(main, ["eval", "actors", "--data",
+                               str(shared / "events" / "ngec_actor_resolution_tests.jsonl")])
+    assert res.exit_code == 0, res.output
+    assert "%" in res.stdout

@@ -244,6 +244,33 @@ def eval_extraction(data: str, limit: int | None, as_json: bool) -> None:
     click.echo(json.dumps(result, indent=2) if as_json else extraction.format_report(result))
 
 
+@eval_.command(name="time")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
+              help="../shared/data/time/TBAQ-cleaned (TimeML files).")
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_time(data: str, limit: int | None, as_json: bool) -> None:
+    """Time expressions: span P/R/F1, type and value accuracy, TempEval-3 value F1."""
+    from wirewatch.eval import temporal
+
+    result = temporal.evaluate_timebank(Path(data), limit=limit)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else temporal.format_report(result))
+
+
+@eval_.command(name="actors")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="../shared/data/events/ngec_actor_resolution_tests.jsonl")
+@click.option("--failures", type=int, default=0, help="Also list the first N failed assertions.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_actors(data: str, failures: int, as_json: bool) -> None:
+    """How many name -> country/sector/office assertions the shipped knowledge base satisfies."""
+    from wirewatch.eval import actors
+
+    result = actors.evaluate_ngec(Path(data))
+    click.echo(json.dumps(result, indent=2, default=str) if as_json
+               else actors.format_report(result, failures=failures))
+
+
 @main.group()
 def bench() -> None:
     """Throughput and memory on generated documents."""
