@@ -74,7 +74,8 @@ def test_eval_commands_run_on_small_shared_slices() -> None:
     if not shared.is_dir():
         pytest.skip("../shared/data is absent: eval commands need the public data sets")
     runner = CliRunner()
-    res = runner.invoke(main, ["eval", "time", "--data", str(shared / "time" / "TBAQ-cleaned"), "--limit", "2"])
+    tbaq = str(shared / "time" / "TBAQ-cleaned")
+    res = runner.invoke(main, ["eval", "time", "--data", tbaq, "--limit", "2"])
     assert res.exit_code == 0, res.output
     assert "value" in res.stdout.lower()
     res = runner.invoke(main, ["eval", "actors", "--data",
