@@ -378,22 +378,63 @@ def iso_date(dt: datetime | None) -> str | None:
 # manifest
 
 
+# Lines that credit the newsroom rather than report: "(Reporting by ...; Editing by ...)",
+# "Associated Press writer X contributed to this report." Our convention keeps them out of the body.
+CONTRIBUTOR_LINE = re.compile(
+    r"^\((?:additional )?(?:reporting|writing|editing|compiled) by\b.*\)$"
+    r"|\bcontributed (?:to this|reporting)\b",
+    re.I,
+)
+# A trailing agency signature ("... next month. \u2014 AFP", "... on drugs. AFP") is a credit, not body text.
+WIRE_SIGNATURE = re.compile(
+    r"(?<=[.!?\"\u201d\u2019])\s*(?:[-\u2013\u2014]\s*)?\(?(?:AFP|AP|REUTERS|Reuters)\)?$"
+)
+# How each template prints a photo credit; the manifest keeps the marker as printed ("PHOTO: REUTERS").
+CREDIT_MARKERS = {
+    "Gulf Coast Courier": "PHOTO: ",
+    "The Northern Ledger": "Credit: ",
+    "Atlas News Network": "Photo: ",
+}
+
+
+def manifest_body(a: Article) -> list[str]:
+    """The body paragraphs a correct extractor returns: no contributor lines, no trailing wire signature."""
+    paras = [p for p in a.paragraphs if not CONTRIBUTOR_LINE.search(p)]
+    if paras:
+        paras[-1] = WIRE_SIGNATURE.sub("", paras[-1]).rstrip()
+    return paras
+
+
+def shown_outlet(a: Article, shown: str) -> str | None:
+    """The outlet's name when the rendered document spells it out ("The" optional), else None."""
+    name = a.outlet.name.casefold().removeprefix("the ")
+    return a.outlet.name if name in " ".join(shown.split()).casefold() else None
+
+
+def printed_credits(a: Article, captions: Sequence[Caption]) -> list[dict[str, str | None]]:
+    marker = CREDIT_MARKERS.get(a.outlet.name, "")
+    return [{"text": c.text, "credit": f"{marker}{c.credit}" if c.credit else None} for c in captions]
+
+
 def manifest_entry(
     a: Article,
     *,
     path: str,
     member: str | int | None,
+    shown: str,
     title: str | None,
     published: str | None,
     byline: list[str],
     captions: Sequence[Caption],
     related: Sequence[str],
 ) -> dict[str, object]:
-    words = body_words(a.paragraphs)
+    """What a correct extractor finds in one rendered document; `shown` is all the text it carries."""
+    paras = manifest_body(a)
+    words = body_words(paras)
     return {
         "id": a.id,
         "story": a.story,
-        "outlet": a.outlet.name,
+        "outlet": shown_outlet(a, shown),
         "format": a.outlet.fmt,
         "path": path,
         "member": member,
@@ -403,22 +444,25 @@ def manifest_entry(
         "byline": byline,
         "dateline": a.dateline or None,
         "wire": a.wire or None,
-        "paragraphs": len(a.paragraphs),
+        "paragraphs": len(paras),
         "first_words": " ".join(words[:8]),
         "last_words": " ".join(words[-8:]),
-        "captions": [{"text": c.text, "credit": c.credit} for c in captions],
+        "captions": printed_credits(a, captions),
         "related": list(related),
         "copy_of": a.copy_of,
         "update_of": a.update_of,
     }
 
 
-def full_entry(a: Article, path: str, member: str | int | None, published: str | None) -> dict[str, object]:
+def full_entry(
+    a: Article, path: str, member: str | int | None, published: str | None, shown: str
+) -> dict[str, object]:
     """The entry for a document that shows everything the authoring file has."""
     return manifest_entry(
         a,
         path=path,
         member=member,
+        shown=shown,
         title=a.title,
         published=published,
         byline=a.byline,
@@ -433,11 +477,11 @@ def full_entry(a: Article, path: str, member: str | int | None, published: str |
 
 GULF_LOGOS = ("Gulfcoastcourier.example header logo", "Gulf Coast Courier logo", "GCC masthead logo")
 GULF_NAGS = (
-    "Sign up now: Get the Courier's morning briefing delivered to your inbox",
-    "Sign up now: Get Courier newsletters delivered to your inbox",
+    "Join 40,000 readers: the Courier's morning briefing, free every weekday",
+    "Register for Courier newsletters and never miss a headline",
     "Don't miss out: Sign up for the Courier's World Today newsletter",
 )
-GULF_TOPICS = ("Follow topic:", "Follow topic:", "Follow topics:")
+GULF_TOPICS = ("Follow this topic", "Get alerts on this topic", "Follow these topics")
 GULF_FOOTER = (
     "E-paper",
     "Newsletters",
@@ -477,7 +521,7 @@ def render_gulf(a: Article) -> bytes:
         out.append("More on this topic\n" + "\n".join(a.related) + "\nSee more on")
     drop = num(a.id, "footer", 0, len(GULF_FOOTER) - 1)
     out += [item for i, item in enumerate(GULF_FOOTER) if i != drop]
-    out.append("Need help? Reach us here.")
+    out.append("Questions about your account? Contact our help desk.")
     out.append(
         pick(
             a.id,
@@ -566,7 +610,7 @@ HARBOUR_TEASERS = (
     "HARBOUR FERRY FARES TO RISE IN THE NEW YEAR",
 )
 HARBOUR_CART = (
-    "Discount Applied Successfully!\nYour savings have been added to the cart.",
+    "Coupon accepted!\nThe discount now shows in your basket.",
     "Item added to your cart\nContinue shopping or proceed to checkout.",
     "Promo code accepted!\n15% off has been applied to your order.",
 )
@@ -844,6 +888,7 @@ def render_jsonl(articles: Sequence[Article]) -> tuple[bytes, list[dict[str, obj
                     a,
                     path=JSONL_PATH,
                     member=n,
+                    shown=json.dumps(obj, ensure_ascii=False),
                     title=a.title,
                     published=published,
                     byline=[],
@@ -853,7 +898,7 @@ def render_jsonl(articles: Sequence[Article]) -> tuple[bytes, list[dict[str, obj
             )
         else:
             obj["html"] = capital_html(a)
-            entries.append(full_entry(a, JSONL_PATH, n, published))
+            entries.append(full_entry(a, JSONL_PATH, n, published, json.dumps(obj, ensure_ascii=False)))
         lines.append(json.dumps(obj, ensure_ascii=False))
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b"", entries
 
@@ -1056,10 +1101,10 @@ def build(samples: Path = SAMPLES) -> dict[str, bytes]:
         path = f"txt/{a.id}.txt"
         if a.outlet.name == "Gulf Coast Courier":
             files[f"corpus/{path}"] = render_gulf(a)
-            entries.append(full_entry(a, path, None, iso_date(a.published)))
+            entries.append(full_entry(a, path, None, iso_date(a.published), files[f"corpus/{path}"].decode()))
         elif a.outlet.name == "The Northern Ledger":
             files[f"corpus/{path}"], shown = render_ledger(a)
-            entries.append(full_entry(a, path, None, shown))
+            entries.append(full_entry(a, path, None, shown, files[f"corpus/{path}"].decode()))
         else:
             files[f"corpus/{path}"] = render_harbour(a)
             entries.append(
@@ -1067,6 +1112,7 @@ def build(samples: Path = SAMPLES) -> dict[str, bytes]:
                     a,
                     path=path,
                     member=None,
+                    shown=files[f"corpus/{path}"].decode(),
                     title=None,
                     published=None,
                     byline=[],
@@ -1077,16 +1123,18 @@ def build(samples: Path = SAMPLES) -> dict[str, bytes]:
     for a in by_fmt.get("html", []):
         path = f"html/{a.id}.html"
         files[f"corpus/{path}"] = render_meridian(a)
-        entries.append(full_entry(a, path, None, iso_date(a.published)))
+        entries.append(full_entry(a, path, None, iso_date(a.published), files[f"corpus/{path}"].decode()))
     if by_fmt.get("rss"):
         files[f"corpus/{FEED_PATH}"] = render_feed(by_fmt["rss"])
-        entries += [full_entry(a, FEED_PATH, a.url, iso_date(a.published)) for a in by_fmt["rss"]]
+        feed = files[f"corpus/{FEED_PATH}"].decode()
+        entries += [full_entry(a, FEED_PATH, a.url, iso_date(a.published), feed) for a in by_fmt["rss"]]
     if by_fmt.get("jsonl"):
         files[f"corpus/{JSONL_PATH}"], jsonl_entries = render_jsonl(by_fmt["jsonl"])
         entries += jsonl_entries
     if by_fmt.get("warc"):
         files[f"corpus/{WARC_PATH}"] = render_warc(by_fmt["warc"])
-        entries += [full_entry(a, WARC_PATH, a.url, iso_date(a.published)) for a in by_fmt["warc"]]
+        for a in by_fmt["warc"]:
+            entries.append(full_entry(a, WARC_PATH, a.url, iso_date(a.published), render_atlas(a).decode()))
 
     entries.sort(key=lambda e: (str(e["story"]), str(e["id"])))
     files["manifest.jsonl"] = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries).encode()

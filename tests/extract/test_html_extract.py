@@ -69,7 +69,7 @@ def test_news_page_standfirst_is_kept_first(news: Article) -> None:
 
 def test_news_page_caption_with_credit_kept_out_of_body(news: Article) -> None:
     assert [(c.text, c.credit) for c in news.captions] == [
-        ("Volunteers fill sandbags near the old mill on Tuesday", "Ana Ruiz/Courier")
+        ("Volunteers fill sandbags near the old mill on Tuesday.", "Photo: Ana Ruiz/Courier")
     ]
 
 

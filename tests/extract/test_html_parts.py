@@ -119,8 +119,10 @@ def test_container_date_wins_and_unparseable_container_date_is_ignored() -> None
 
 # --------------------------------------------------------------------------------- furniture
 def test_split_credit() -> None:
-    assert split_credit("Waves hit the pier. (Photo: Jo Ray/AP)") == ("Waves hit the pier", "Jo Ray/AP")
-    assert split_credit("Ein Kran am Hafen. Foto: Max Muster") == ("Ein Kran am Hafen", "Max Muster")
+    # the caption keeps its full stop and the credit its marker, as printed (the text-dump convention)
+    pier = "Waves hit the pier."
+    assert split_credit(f"{pier} (Photo: Jo Ray/AP)") == (pier, "Photo: Jo Ray/AP")
+    assert split_credit("Ein Kran am Hafen. Foto: Max Muster") == ("Ein Kran am Hafen.", "Foto: Max Muster")
     assert split_credit("A quiet street at dawn") == ("A quiet street at dawn", None)
 
 
@@ -137,7 +139,7 @@ def test_strip_furniture_keeps_prose_containers_with_noisy_classes() -> None:
     text = block_text(tree)
     assert LONG in text and "Share on X" not in text
     assert "A teaser that only looks like a caption" in text  # no picture nearby: not a caption
-    assert [(c.text, c.credit) for c in furniture.captions] == [("Harbour at night", "Li Wei")]
+    assert [(c.text, c.credit) for c in furniture.captions] == [("Harbour at night.", "Photo: Li Wei")]
     assert "Harbour at night" not in text
 
 
@@ -255,4 +257,29 @@ def test_credit_elements_complete_or_form_captions() -> None:
         "</body></html>"
     )
     captions = [(c.text, c.credit) for c in strip_furniture(tree).captions]
-    assert captions == [("Crowds on the quay", "Li Wei"), ("", "© Harbour Archive"), ("Night ferry", "AP")]
+    assert captions == [
+        ("Crowds on the quay", "Photo: Li Wei"),
+        ("", "© Harbour Archive"),
+        ("Night ferry", "AP"),
+    ]
+
+
+def test_closing_small_print_is_the_credit() -> None:
+    tree = fromstring(
+        "<html><body><figure><img src='a.jpg'>"
+        "<figcaption>Ferries wait at the quay. <small>Jo Ray/Harbour Post</small></figcaption></figure>"
+        "</body></html>"
+    )
+    captions = [(c.text, c.credit) for c in strip_furniture(tree).captions]
+    assert captions == [("Ferries wait at the quay.", "Jo Ray/Harbour Post")]
+
+
+def test_contributor_lines_close_the_story_only() -> None:
+    paras = [
+        "Reporting by the harbour authority showed that ferry traffic doubled over the summer months.",
+        LONG,
+        "(Reporting by Jo Ray in Harbour City; Editing by Li Wei)",
+    ]
+    lines = filter_paragraphs(paras)
+    assert lines.paragraphs == paras[:2]
+    assert [(b.text, b.reason) for b in lines.boilerplate] == [(paras[2], "contributors")]

@@ -6,6 +6,8 @@ import pytest
 
 from wirewatch.extract.news import (
     canonical_wire,
+    declared_outlet,
+    expand_name,
     find_byline,
     find_dateline,
     find_language,
@@ -13,6 +15,7 @@ from wirewatch.extract.news import (
     find_wire,
     parse_dateline,
     strip_legal_suffix,
+    strip_section,
     strip_site_suffix,
 )
 
@@ -201,3 +204,50 @@ def test_trailing_credit_after_several_sentences() -> None:
     found, paras = find_wire([LEAD, "He said so. It was over. REUTERS"])
     assert found is not None and found.value == "Reuters"
     assert paras[-1] == "He said so. It was over."
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Harbour Daily - World", "Harbour Daily"),
+        ("Harbour Daily | Politics", "Harbour Daily"),
+        ("Harbour Daily: Top Stories", "Harbour Daily"),
+        ("Harbour Daily - World News", "Harbour Daily"),
+        ("Harbour Daily - Voices of the Coast", "Harbour Daily - Voices of the Coast"),
+        ("Harbour Daily", "Harbour Daily"),
+    ],
+)
+def test_strip_section(name: str, expected: str) -> None:
+    assert strip_section(name) == expected
+
+
+def test_declared_outlet_is_canonical_without_its_section() -> None:
+    assert declared_outlet("The Straits Times - Asia") == "The Straits Times"
+    assert declared_outlet("  ") is None
+
+
+def test_expand_name_from_initials_or_squashed_host() -> None:
+    lines = ["Read without limits. Subscribe to the Harbour Bay Herald today", "About us"]
+    assert expand_name("HBH", lines) == "Harbour Bay Herald"
+    assert expand_name("Harbourbayherald", lines) == "Harbour Bay Herald"
+    assert expand_name("XYZ", lines) is None
+
+
+def test_logo_words_are_not_part_of_the_outlet() -> None:
+    lines = ["HBH masthead logo", "Subscribe to the Harbour Bay Herald today"]
+    assert find_outlet(lines, None)[0].value == "Harbour Bay Herald"
+    assert find_outlet(["HBH masthead logo"], None)[0].value == "HBH"
+
+
+def test_shouted_masthead_matching_the_copyright_holder_is_the_outlet() -> None:
+    page = ["THE HARBOUR BAY HERALD", "\u00a9 2026 The Harbour Bay Herald Company. All rights reserved."]
+    outlet, publisher = find_outlet(page, None)
+    assert outlet is not None and outlet.value == "The Harbour Bay Herald"
+    assert publisher is not None and publisher.value == "The Harbour Bay Herald"
+    # a shouted teaser with no copyright line to vouch for it names no outlet
+    assert find_outlet(["PROSPECT OF STRIKE SENDS OIL PRICES SOARING"], None)[0] is None
+
+
+def test_shouted_headline_with_colon_is_not_a_dateline() -> None:
+    assert parse_dateline("DRONE DEBRIS IN UKRAINE: HOW INVESTIGATORS TRACE THE PARTS") is None
+    assert parse_dateline("KYIV: Investigators said on Monday that the parts came from abroad.") is not None

@@ -109,7 +109,7 @@ def extract_html(raw: RawDocument) -> Article:
     article = Article(
         id=raw.id,
         title=meta.title or raw.declared.get("title"),
-        outlet=meta.outlet or raw.declared.get("outlet"),
+        outlet=meta.outlet or news.declared_outlet(raw.declared.get("outlet") or ""),
         publisher=meta.publisher,
         byline=meta.byline or split_names(raw.declared.get("byline", "")),
         language=meta.language or raw.declared.get("language"),

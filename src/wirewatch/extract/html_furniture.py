@@ -30,6 +30,9 @@ _MAX_CAPTION_CHARS = 600
 _MIN_HEADLINE_CHARS = 20
 _MAX_RELATED = 30
 _CREDIT_WORDS = frozenset({"credit", "credits", "copyright", "image-credit", "photo-credit", "bildnachweis"})
+_CREDIT_TAGS = frozenset({"small", "cite"})  # a caption's closing small print is its credit
+_MAX_CREDIT_CHARS = 120
+_CAPTION_EDGE = " ,;-–—|"  # separators left between a caption and its credit; the caption's full stop stays
 
 
 @dataclass
@@ -40,12 +43,15 @@ class Furniture:
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
-    """Separate a trailing photo credit ("... (Photo: Jane Roe/Reuters)") from the caption text."""
+    """Separate a trailing photo credit ("... (Photo: Jane Roe/Reuters)") from the caption text.
+
+    The credit keeps its marker as printed ("Photo: Jane Roe/Reuters"), as on the text-dump path.
+    """
     for pattern in lexicon().caption_credit:
         found = pattern.search(text)
         if found:
-            credit = clean_text(found.group(1)).rstrip(".")
-            rest = clean_text(text[: found.start()] + text[found.end() :]).rstrip(" .,;-–—|")
+            credit = clean_text(found.group(0)).strip(" .()")
+            rest = clean_text(text[: found.start()] + text[found.end() :]).rstrip(_CAPTION_EDGE)
             return (rest or credit), credit
     return text, None
 
@@ -110,12 +116,26 @@ def _is_credit(element: HtmlElement) -> bool:
     return isinstance(element.tag, str) and not attribute_words(element).isdisjoint(_CREDIT_WORDS)
 
 
+def _closing_small_print(element: HtmlElement | None) -> str | None:
+    """`<figcaption>Text. <small>REUTERS/Jane Roe</small></figcaption>`: the last child, nothing after it."""
+    if element.tag != "figcaption":  # a figure with a caption class is removed whole, figcaption inside
+        element = element.find(".//figcaption")
+    if element is None or not len(element) or not (element.text or "").strip():
+        return None
+    last = element[-1]
+    if not isinstance(last.tag, str) or last.tag not in _CREDIT_TAGS or (last.tail or "").strip():
+        return None
+    text = element_text(last)
+    return text if 2 <= len(text) <= _MAX_CREDIT_CHARS else None
+
+
 def _caption(element: HtmlElement, text: str) -> Caption | None:
     """Caption text and its credit, from a credit element inside the caption or a trailing "Photo: ..."."""
     credit = next((element_text(inner) for inner in element.iterdescendants() if _is_credit(inner)), None)
+    credit = credit or _closing_small_print(element)
     if credit:
-        rest = clean_text(text.replace(credit, " ")).rstrip(" .,;-–—|")
-        return Caption(rest, split_credit(credit)[1] or credit)
+        rest = clean_text(text.replace(credit, " ")).rstrip(_CAPTION_EDGE)
+        return Caption(rest, clean_text(credit).strip(" ()"))
     body, credit = split_credit(text)
     return Caption(body, credit) if body else None
 
@@ -123,7 +143,7 @@ def _caption(element: HtmlElement, text: str) -> Caption | None:
 def _add_caption(captions: list[Caption], element: HtmlElement, text: str) -> None:
     """A credit standing alone next to its caption completes that caption; otherwise it is kept on its own."""
     if element.tag != "figcaption" and _is_credit(element):
-        credit = split_credit(text)[1] or text
+        credit = clean_text(text).strip(" ()")
         if captions and captions[-1].credit is None:
             captions[-1] = Caption(captions[-1].text, credit)
         else:

@@ -44,6 +44,7 @@ class Lexicon:
     promo: GatedPatterns
     reader_words: frozenset[str]
     credit_line: re.Pattern[str]
+    contributor_line: re.Pattern[str]
     caption_credit: tuple[re.Pattern[str], ...]
     meta_line: re.Pattern[str]
     byline_prefix: re.Pattern[str]
@@ -69,6 +70,7 @@ def lexicon() -> Lexicon:
         promo=GatedPatterns(raw["promo_patterns"]),
         reader_words=frozenset(raw["reader_words"]),
         credit_line=_alternation(raw["credit_line"]),
+        contributor_line=_alternation(raw["contributor_line"]),
         caption_credit=tuple(re.compile(p, re.I) for p in raw["caption_credit"]),
         meta_line=_alternation(raw["meta_line"]),
         byline_prefix=re.compile(rf"^(?:{'|'.join(bylines)})\s*:?\s+(.+)$", re.I),

@@ -15,6 +15,8 @@ from wirewatch.records import Boilerplate
 
 _MAX_RELATED_LINE = 300
 _MAX_CREDIT_LINE = 200
+_MAX_CONTRIBUTOR_LINE = 300
+_CONTRIBUTOR_TAIL = 3  # contributor lines close a story: only the last few paragraphs are tried
 _MAX_META_LINE = 100
 _MAX_PROMO_LINE = 250
 _MAX_HEADLINE = 160
@@ -77,11 +79,16 @@ def _reason(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _contributors(text: str) -> bool:
+    """A newsroom credit line; only looked for at the end, where "Reporting by X" cannot open a story."""
+    return len(text) <= _MAX_CONTRIBUTOR_LINE and bool(lexicon().contributor_line.search(text))
+
+
 def filter_paragraphs(paragraphs: list[str]) -> Lines:
     """Split extracted paragraphs into body text, boilerplate (with reasons) and related headlines."""
     out = Lines()
     in_section = False
-    for text in paragraphs:
+    for index, text in enumerate(paragraphs):
         text = _TABLE_EDGES.sub("", text) if text.startswith("|") else text
         if not text:
             continue
@@ -96,6 +103,8 @@ def filter_paragraphs(paragraphs: list[str]) -> Lines:
             continue
         in_section = False
         reason, headline = _reason(text)
+        if reason is None and index >= len(paragraphs) - _CONTRIBUTOR_TAIL and _contributors(text):
+            reason = "contributors"  # "(Reporting by ...; Editing by ...)": a credit, as on the text path
         if reason is None:
             out.paragraphs.append(text)
             continue

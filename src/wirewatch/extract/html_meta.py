@@ -284,7 +284,12 @@ def read_metadata(tree: HtmlElement, tags: dict[str, str], jsonld: JsonLd, url: 
     if title:
         meta.title, meta.evidence["title"] = title
     byline = find_byline(tree, tags, jsonld)
-    if byline:
+    if byline and byline[1].startswith("byline element"):
+        # a template's author slot that prints the site name on staff copy ("Atlas News Network") names
+        # no author; a declared author (JSON-LD, meta) that is the organisation is kept as declared
+        sites = {" ".join(n.split()).casefold() for n in site_names}
+        byline = [n for n in byline[0] if " ".join(n.split()).casefold() not in sites], byline[1]
+    if byline and byline[0]:
         meta.byline, meta.evidence["byline"] = byline
     meta.language = find_language(tree, tags, jsonld)
     if meta.language:

@@ -257,6 +257,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if canonical_wire(head) and not m.group("credit"):
         return None  # "REUTERS - ..." is a credit, not a place
+    rest = text[m.end() :]
+    if sum(c.isalpha() for c in rest) >= 3 and not any(c.islower() for c in rest):
+        return None  # "DRONE DEBRIS IN UKRAINE: HOW ..." is a shouted headline; a dateline opens prose
     return Dateline(place=place, date_text=m.group("date"), credit=m.group("credit"), text=m.group(0).strip())
 
 
@@ -469,10 +472,19 @@ def strip_legal_suffix(name: str) -> str:
 
 
 _DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
-_LOGO = re.compile(
-    r"^(?:logo(?: of)?\s+(?P<a>.{2,60})|(?P<b>.{2,60}?)\s+(?:(?:header|site|main|footer|brand)\s+)?logo)$",
-    re.I,
-)
+
+
+@lru_cache(maxsize=1)
+def _logo_re() -> re.Pattern[str]:
+    """ "Logo of X", "X logo", "X header logo", "GCC masthead logo": the name sits among logo words."""
+    words = load_data("extract_news.json")["logo_words"]
+    qual = "|".join(re.escape(w) for w in words["qualifiers"])
+    mark = "|".join(re.escape(w) for w in words["marks"])
+    return re.compile(
+        rf"^(?:(?:{mark})(?: of)?\s+(?P<a>.{{2,60}})|(?P<b>.{{2,60}}?)(?:\s+(?:{qual}))*\s+(?:{mark}))$", re.I
+    )
+
+
 _PUBLISHED_BY = re.compile(
     r"\b(?:published|owned|operated)\s+by\s+(?P<who>[^,;|]{2,80}?)(?=\s*(?:[,;|]|\.\s|\.$|$))", re.I
 )
@@ -486,11 +498,70 @@ _COPYRIGHT = re.compile(
 
 def logo_outlet(line: str) -> Found | None:
     """Outlet named by a logo line ("Straitstimes.com header logo", "Logo of The Guardian")."""
-    m = _LOGO.match(" ".join(line.split()))
+    m = _logo_re().match(" ".join(line.split()))
     if not m:
         return None
     label = (m.group("a") or m.group("b")).strip(" :-")
     return Found(_outlet_from_label(label), line.strip())
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:\s+(?:(?:of|and|&|de|du|la)\s+)?[A-Z][\w'\u2019&.-]*)*")
+_ABBREVIATION = re.compile(r"^[A-Z]{2,6}$")
+
+
+def expand_name(label: str, lines: list[str]) -> str | None:
+    """The full name behind a logo's short form, when the page spells it out somewhere else.
+
+    "GCC" -> "Gulf Coast Courier" (the initials of a capitalised run), "Straitstimes" -> "Straits Times"
+    (a host label that is the run with its spaces removed). None when no line spells it out.
+    """
+    squashed = None if _ABBREVIATION.match(label) else label.casefold()
+    if squashed is not None and (" " in label or not label.isalpha()):
+        return None
+    for line in lines:
+        for run in _CAP_RUN.findall(line):
+            words = [re.sub(r"['\u2019]s$", "", w) for w in run.split()]
+            for i in range(len(words)):
+                for j in range(i + 2, len(words) + 1):
+                    part = words[i:j]
+                    if not part[-1][:1].isupper():
+                        continue
+                    caps = [w for w in part if w[:1].isupper()]
+                    if squashed is None and "".join(w[0] for w in caps) == label and len(caps) == len(label):
+                        return " ".join(part)
+                    if squashed is not None and "".join(caps).casefold() == squashed:
+                        return " ".join(part)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _section_names() -> frozenset[str]:
+    nav = load_data("extract_boilerplate.json")["navigation"]["lines"]
+    return frozenset(n.casefold() for n in [*nav, *load_data("extract_news.json")["section_names"]])
+
+
+_SECTION_TAIL = re.compile(
+    r"^(?P<name>.{2,}?)\s*(?:\s[-\u2013\u2014|]|:)\s+(?P<section>[^-|:\u2013\u2014]{2,40})$"
+)
+
+
+def strip_section(name: str) -> str:
+    """ "Pacific Daily Wire - World" -> "Pacific Daily Wire": a feed or site title names a section too."""
+    name = " ".join(name.split())
+    while True:
+        m = _SECTION_TAIL.match(name)
+        if not m:
+            return name
+        section = m.group("section").strip().casefold()
+        if section not in _section_names() and section.removesuffix(" news") not in _section_names():
+            return name
+        name = m.group("name").strip()
+
+
+def declared_outlet(value: str) -> str | None:
+    """A container's outlet name (feed title, JSONL field), canonical when known and without its section."""
+    value = strip_section(value.strip())
+    return (outlet_for_name(value) or value) if value else None
 
 
 def _outlet_from_label(label: str) -> str:
@@ -512,6 +583,16 @@ def publisher_in(line: str) -> Found | None:
         plausible = any(c.isalpha() for c in who) and len(who.split()) <= 8
         if who and plausible and not re.match(r"(?i)all rights", who):
             return Found(who, line.strip())
+    return None
+
+
+def _masthead_of(publisher: Found, lines: list[str]) -> Found | None:
+    """A line that is only the copyright holder's name ("THE NORTHERN LEDGER") is the masthead: the outlet."""
+    name = publisher.value.casefold()
+    for line in lines:
+        text = " ".join(line.split())
+        if len(text) <= 60 and text.casefold() == name:
+            return Found(publisher.value if text.isupper() else text, f"{text} | {publisher.evidence}")
     return None
 
 
@@ -542,6 +623,13 @@ def find_outlet(lines: list[str], url: str | None) -> tuple[Found | None, Found 
                 masthead = Found(name, text)
         if publisher is None and re.search(r"(?i)published by|copyright|\u00a9|\(c\)\s*\d{4}", text):
             publisher = publisher_in(text)
+    if outlet is not None and outlet_for_name(outlet.value) is None:
+        # a logo's short form ("GCC", "Gulfcoastcourier") gives way to the full name the page spells out
+        full = expand_name(outlet.value, lines)
+        if full:
+            outlet = Found(full, f"{outlet.evidence} | {full}")
+    if outlet is None and masthead is None and publisher is not None:
+        masthead = _masthead_of(publisher, lines)
     host = urlsplit(url).hostname if url else None
     if outlet is None and host and outlet_for_host(host):
         outlet = Found(outlet_for_host(host) or "", url or "")
@@ -607,6 +695,9 @@ __all__ = [
     "find_language",
     "find_outlet",
     "find_wire",
+    "declared_outlet",
+    "expand_name",
+    "strip_section",
     "is_role_line",
     "name_over_role",
     "load_data",

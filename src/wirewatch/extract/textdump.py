@@ -11,12 +11,12 @@ import re
 from wirewatch.errors import InputError
 from wirewatch.extract.dates import find_published, parse_date
 from wirewatch.extract.news import (
+    declared_outlet,
     find_byline,
     find_dateline,
     find_language,
     find_outlet,
     find_wire,
-    outlet_for_name,
     strip_site_suffix,
 )
 from wirewatch.extract.textlines import Line, classify, split_lines
@@ -137,17 +137,20 @@ def assemble(raw: RawDocument, lines: list[Line], span: tuple[int, int] | None) 
 
 
 def _apply_declared(art: Article, declared: dict[str, str], evidence: dict[str, str]) -> None:
-    """What the container said (feed, JSONL fields): its date wins over the text's, the rest fills gaps."""
+    """What the container said (feed, JSONL fields): its date and outlet win over the text's guesses; the
+    rest fills gaps."""
     if declared.get("published"):
         pub = _declared_published(declared["published"])
         if pub is not None:
             art.published = pub
             evidence["published"] = f"declared: {declared['published']}"
-    for key in ("title", "outlet", "language"):
+    outlet = declared_outlet(declared.get("outlet") or "")
+    if outlet:  # the container names the outlet outright; ours is read off page furniture or the host
+        art.outlet = outlet
+        evidence["outlet"] = f"declared: {declared['outlet']}"
+    for key in ("title", "language"):
         value = (declared.get(key) or "").strip()
         if value and not getattr(art, key):
-            if key == "outlet":
-                value = outlet_for_name(value) or value
             setattr(art, key, value)
             evidence[key] = f"declared: {value}"
     if declared.get("byline") and not art.byline:

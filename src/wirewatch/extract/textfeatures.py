@@ -177,7 +177,7 @@ def credit_line(text: str) -> str | None:
 
 
 def split_trailing_credit(text: str) -> tuple[str, str] | None:
-    """(caption, credit) when a caption ends with its credit ("... 2025. REUTERS/Raquel Cunha/File Photo")."""
+    """(caption, credit) when a caption ends with its credit ("... 2025. AFP/Jane Roe/File Photo")."""
     cut = max(0, len(text) - 120)  # a credit is short: only the tail of the line can hold it
     tail = text[cut:]
     if not ("/" in tail or ":" in tail or tail.endswith(")") or " via " in tail or " for " in tail):
