@@ -63,7 +63,7 @@ def ingest(
                 continue
             seen.add(raw.id)
             raws.append(raw)
-            out = next(iter(pipeline.process_many([raw])))
+        for out in pipeline.process_many(raws):
             if isinstance(out, Skip):
                 problems.append(out)
                 report.skipped += 1

@@ -17,6 +17,9 @@ from wirewatch.records import ArticleRecord, RawDocument, Skip
 
 
 class Stage(Protocol):
+    """One step over the shared record. A stage may also define `pipe(records) -> records` to work on a
+    batch at once (spaCy's `nlp.pipe`); the pipeline uses it when present."""
+
     name: str
 
     def __call__(self, record: ArticleRecord) -> ArticleRecord: ...
@@ -62,6 +65,13 @@ class Pipeline:
 
     def process(self, raw: RawDocument) -> ArticleRecord:
         """Raw document to record; InputError for documents that cannot become articles."""
+        record = self.extract(raw)
+        for stage in self.stages:
+            record = stage(record)
+        return record
+
+    def extract(self, raw: RawDocument) -> ArticleRecord:
+        """The first step alone: raw document to a record with its clean article."""
         from wirewatch.extract import extract
 
         if len(raw.content) > self.config.max_document_bytes:
@@ -69,24 +79,63 @@ class Pipeline:
                 f"document is {len(raw.content)} bytes, over the "
                 f"{self.config.max_document_bytes}-byte limit; split it or raise max_document_bytes"
             )
-        article = extract(raw)
-        record = ArticleRecord(id=raw.id, source=raw.source, article=article)
-        for stage in self.stages:
-            record = stage(record)
-        return record
+        return ArticleRecord(id=raw.id, source=raw.source, article=extract(raw))
 
-    def process_many(self, items: Iterable[RawDocument | Skip]) -> Iterator[ArticleRecord | Skip]:
-        """Records in input order; a bad document becomes a Skip with its reason, never an exception."""
+    def process_many(
+        self, items: Iterable[RawDocument | Skip], batch_size: int = 32
+    ) -> Iterator[ArticleRecord | Skip]:
+        """Records in input order; a bad document becomes a Skip with its reason, never an exception.
+
+        Documents are extracted one by one, then the later stages run over batches (stages with a
+        `pipe` method get the whole batch); a stage failing on a batch is retried document by document
+        so that one bad article costs only itself.
+        """
+        pending: list[ArticleRecord | Skip] = []
         for item in items:
-            if isinstance(item, Skip):
-                yield item
-                continue
+            pending.append(item if isinstance(item, Skip) else self._extract_or_skip(item))
+            if len(pending) >= batch_size:
+                yield from self._run_stages(pending)
+                pending = []
+        if pending:
+            yield from self._run_stages(pending)
+
+    def _extract_or_skip(self, raw: RawDocument) -> ArticleRecord | Skip:
+        try:
+            return self.extract(raw)
+        except InputError as exc:
+            return Skip(_where(raw), str(exc))
+        except Exception as exc:  # a bug on one document must not stop the batch
+            return Skip(_where(raw), f"internal error ({type(exc).__name__}: {exc}); please report it")
+
+    def _run_stages(self, batch: list[ArticleRecord | Skip]) -> list[ArticleRecord | Skip]:
+        records = [r for r in batch if isinstance(r, ArticleRecord)]
+        failed: dict[str, Skip] = {}
+        for stage in self.stages:
+            live = [r for r in records if r.id not in failed]
+            pipe = getattr(stage, "pipe", None)
             try:
-                yield self.process(item)
-            except InputError as exc:
-                yield Skip(_where(item), str(exc))
-            except Exception as exc:  # a bug on one document must not stop the batch
-                yield Skip(_where(item), f"internal error ({type(exc).__name__}: {exc}); please report it")
+                if pipe is not None:
+                    pipe(live)
+                else:
+                    for r in live:
+                        stage(r)
+            except Exception:
+                for r in live:
+                    try:
+                        stage(r)
+                    except Exception as exc:
+                        failed[r.id] = Skip(
+                            _where_record(r),
+                            f"internal error in stage {stage.name} ({type(exc).__name__}: {exc}); "
+                            "please report it",
+                        )
+        return [failed.get(r.id, r) if isinstance(r, ArticleRecord) else r for r in batch]
+
+
+def _where_record(record: ArticleRecord) -> str:
+    src = record.source
+    where = src.path or src.url or record.id[:12]
+    return f"{where} [{src.member}]" if src.member else where
 
 
 def _where(raw: RawDocument) -> str:

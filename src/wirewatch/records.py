@@ -147,6 +147,8 @@ class ArticleRecord:
     events: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
+    # Working state shared between stages in one process (e.g. parsed spaCy Docs); never serialised.
+    annotations: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
