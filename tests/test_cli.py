@@ -82,3 +82,31 @@ def test_eval_commands_run_on_small_shared_slices() -> None:
                                str(shared / "events" / "ngec_actor_resolution_tests.jsonl")])
     assert res.exit_code == 0, res.output
     assert "%" in res.stdout
+
+
+def test_actors_are_stored_and_listed(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Leaders speak by phone\n\n"
+        "MEXICO CITY - Mexican President Claudia Sheinbaum spoke by phone on Monday with Canadian Prime "
+        "Minister Mark Carney about trade and the shared review of the regional agreement.\n\n"
+        "Ms Sheinbaum said the talks with Mr Carney had been friendly and that officials would meet again "
+        "within a month to settle the open questions on steel and autos.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "w.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(folder), "--db", db, "--quiet"]).exit_code == 0
+    res = runner.invoke(main, ["actors", "--db", db, "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    rows = {r["name"]: r for r in map(json.loads, res.stdout.splitlines())}
+    assert rows["Claudia Sheinbaum"]["country"] == "MEX"
+    assert rows["Claudia Sheinbaum"]["mentions"] >= 2
+    assert rows["Mark Carney"]["country"] == "CAN"
+    res = runner.invoke(main, ["actors", "--db", db, "--country", "can", "--format", "jsonl"])
+    canadians = [json.loads(x) for x in res.stdout.splitlines()]
+    assert "Mark Carney" in {r["name"] for r in canadians}
+    assert {r["country"] for r in canadians} == {"CAN"}
+    res = runner.invoke(main, ["quotes", "--db", db])
+    assert res.exit_code == 0, res.output

@@ -199,6 +199,45 @@ def show(article_id: str, db: str | None, boilerplate: bool, as_json: bool) -> N
             out.print(f"[dim]removed ({b['reason']}):[/] {b['text']}", highlight=False)
 
 
+@main.command(name="actors")
+@db_option
+@click.option("--search", default=None, help="Name contains this text.")
+@click.option("--country", default=None, help="ISO alpha-3 country code, e.g. MEX.")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def actors_cmd(db: str | None, search: str | None, country: str | None, limit: int, fmt: str) -> None:
+    """Actors in the corpus, most mentioned first."""
+    with _open(db, read_only=True) as store:
+        table = store.actors(search=search, country=country, limit=limit)
+    if fmt != "table":
+        _write_table(table, fmt, None)
+        return
+    _print_rows(
+        ["actor", "kind", "country", "sector", "role", "articles", "mentions"],
+        [[r["name"], r["kind"], r["country"], r["sector"], r["role"], r["articles"], r["mentions"]]
+         for r in table.to_pylist()],
+    )
+
+
+@main.command(name="quotes")
+@db_option
+@click.option("--speaker", default=None, help="Speaker name (or the text naming the speaker) contains this.")
+@click.option("--channel", default=None, help="Channel contains this (X, Truth Social, statement, ...).")
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def quotes_cmd(db: str | None, speaker: str | None, channel: str | None, limit: int, fmt: str) -> None:
+    """Quotes and reported speech with speaker, kind, channel and the article they come from."""
+    with _open(db, read_only=True) as store:
+        table = store.quotes(speaker=speaker, channel=channel, limit=limit)
+    if fmt != "table":
+        _write_table(table, fmt, None)
+        return
+    _print_rows(
+        ["speaker", "kind", "channel", "quote", "article"],
+        [[r["speaker"], r["kind"], r["channel"], r["text"], r["article_id"][:12]] for r in table.to_pylist()],
+    )
+
+
 @main.command()
 @db_option
 def status(db: str | None) -> None:

@@ -256,6 +256,27 @@ class KnowledgeBase:
             ranked.sort(key=lambda e: not any(self.canonical_title(r.title) in titles for r in e.roles))
         return ranked
 
+    def exact(self, name: str, on: date | datetime | str | None = None) -> list[Entity]:
+        """Entities whose name or alias is exactly `name` (leading articles aside), ranked for the day.
+
+        Unlike `lookup`, nothing is stripped or inferred: scanning running text for known names must not
+        turn "President" or "Mexican Foreign Minister" into a person.
+        """
+        return self._rank(self._match(self._strip_articles(self.tokens(name))), parse_date(on) or self.as_of)
+
+    def is_honorific(self, text: str) -> bool:
+        """A courtesy form or rank written before names ("Ms", "Sheikh", "Senior General")."""
+        return self.normalise(text) in self._lex.honorifics
+
+    def title_key(self, text: str) -> str | None:
+        """The canonical office a title phrase names exactly ("Foreign Secretary" -> foreign-minister)."""
+        hit = self._lex.titles.get(self.normalise(text))
+        return hit[0] if hit else None
+
+    def actor_noun(self, text: str) -> str | None:
+        """Sector of a common noun naming actors, exactly as written ("prosecutors" -> JUD), else None."""
+        return self._lex.nouns.get(self.normalise(text))
+
     def roles_on(self, entity: Entity, on: date | datetime | str | None = None) -> list[Role]:
         """Roles held on a date (default: the KB's as-of date), most senior first."""
         day = parse_date(on) or self.as_of
@@ -306,6 +327,12 @@ class KnowledgeBase:
                     if best is None or cand < best:
                         best = cand
         return (best[3], best[0], best[1], best[1] - best[2]) if best else None
+
+    def country_named(self, text: str) -> str | None:
+        """ISO alpha-3 named by a country name or demonym in the text; cities and regions do not count
+        (in "economist at the University of Regina" the place says where she works, not her nationality)."""
+        hit = self._country_hit(text, places=False)
+        return hit[0] if hit else None
 
     def state_name(self, code: str | None) -> str | None:
         state = self._states.get(code or "")

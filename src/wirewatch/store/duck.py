@@ -25,7 +25,17 @@ from wirewatch.store import migrations
 DEFAULT_DB = "wirewatch.duckdb"
 
 # Tables a user may list or export; names never come from user input into SQL otherwise.
-EXPORTABLE = ("articles", "raw_documents", "sightings", "boilerplate", "ingest_runs", "ingest_problems")
+EXPORTABLE = (
+    "articles",
+    "raw_documents",
+    "sightings",
+    "boilerplate",
+    "ingest_runs",
+    "ingest_problems",
+    "actors",
+    "mentions",
+    "quotes",
+)
 
 ARTICLE_COLUMNS = (
     "id, title, outlet, publisher, wire, byline, dateline, language, published_date, "
@@ -158,6 +168,9 @@ class Store:
             "_seen": _sightings_table(sightings, run_id),
             "_art": _article_table(records, extractor_version),
             "_bp": _boilerplate_table(records),
+            "_act": _actors_table(records),
+            "_men": _mentions_table(records),
+            "_quo": _quotes_table(records),
             "_prob": pa.table(
                 {
                     "run_id": pa.array([run_id] * len(problems), pa.string()),
@@ -188,6 +201,21 @@ class Store:
                 "INSERT INTO boilerplate SELECT p.* FROM _bp p "
                 "WHERE NOT EXISTS (SELECT 1 FROM boilerplate q "
                 "WHERE q.article_id = p.article_id AND q.idx = p.idx)"
+            )
+            self._q(
+                "INSERT INTO actors SELECT DISTINCT ON (id) a.* FROM _act a "
+                "WHERE NOT EXISTS (SELECT 1 FROM actors b WHERE b.id = a.id)"
+            )
+            self._q(
+                "INSERT INTO mentions "
+                "SELECT DISTINCT ON (article_id, actor_id, field, start_char, end_char) m.* "
+                "FROM _men m WHERE NOT EXISTS (SELECT 1 FROM mentions n WHERE n.article_id = m.article_id "
+                "AND n.actor_id = m.actor_id AND n.field = m.field AND n.start_char = m.start_char "
+                "AND n.end_char = m.end_char)"
+            )
+            self._q(
+                "INSERT INTO quotes SELECT DISTINCT ON (id) q.* FROM _quo q "
+                "WHERE NOT EXISTS (SELECT 1 FROM quotes r WHERE r.id = q.id)"
             )
             self._q("INSERT INTO ingest_problems SELECT * FROM _prob")
             self._q("COMMIT")
@@ -291,6 +319,44 @@ class Store:
             "by_outlet": outlets,
         }
 
+    def actors(self, *, search: str | None = None, country: str | None = None, limit: int = 100) -> pa.Table:
+        """Actors with how many articles mention them, most mentioned first."""
+        where, params = [], []
+        if search:
+            where.append("a.name ILIKE ?")
+            params.append(f"%{search}%")
+        if country:
+            where.append("a.country = ?")
+            params.append(country.upper())
+        sql = (
+            "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role, "
+            "count(DISTINCT m.article_id) AS articles, count(m.actor_id) AS mentions "
+            "FROM actors a LEFT JOIN mentions m ON m.actor_id = a.id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " GROUP BY ALL ORDER BY articles DESC, mentions DESC, a.name LIMIT ?"
+        return self.con.sql(sql, params=[*params, max(0, int(limit))]).to_arrow_table()
+
+    def quotes(self, *, speaker: str | None = None, channel: str | None = None, limit: int = 100) -> pa.Table:
+        """Quotes with speaker name and article; `speaker` matches the actor name or the speaker text."""
+        where, params = [], []
+        if speaker:
+            where.append("(a.name ILIKE ? OR q.speaker_text ILIKE ?)")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if channel:
+            where.append("q.channel ILIKE ?")
+            params.append(f"%{channel}%")
+        sql = (
+            "SELECT q.article_id, coalesce(a.name, q.speaker_text) AS speaker, q.kind, q.channel, q.cue, "
+            "q.text, q.date, q.start_char, q.end_char, ar.title, ar.outlet, ar.published_date "
+            "FROM quotes q LEFT JOIN actors a ON a.id = q.speaker JOIN articles ar ON ar.id = q.article_id"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY ar.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?"
+        return self.con.sql(sql, params=[*params, max(0, int(limit))]).to_arrow_table()
+
     def problems(self, run_id: str | None = None) -> list[tuple[str, str]]:
         if run_id:
             rows = self._q("SELECT location, reason FROM ingest_problems WHERE run_id = ?", [run_id])
@@ -377,6 +443,62 @@ def _boilerplate_table(records: Sequence[ArticleRecord]) -> pa.Table:
             "reason": pa.array(reason, pa.string()),
         }
     )
+
+
+def _actors_table(records: Sequence[ArticleRecord]) -> pa.Table:
+    rows = [(a, r.id) for r in records for a in r.actors if a.get("id")]
+    return pa.table(
+        {
+            "id": pa.array([a["id"] for a, _ in rows], pa.string()),
+            "name": pa.array([a.get("name") for a, _ in rows], pa.string()),
+            "kind": pa.array([a.get("kind") for a, _ in rows], pa.string()),
+            "country": pa.array([a.get("country") for a, _ in rows], pa.string()),
+            "sector": pa.array([a.get("sector") for a, _ in rows], pa.string()),
+            "role": pa.array([a.get("role") for a, _ in rows], pa.string()),
+            "first_seen": pa.array([rid for _, rid in rows], pa.string()),
+        }
+    )
+
+
+def _mentions_table(records: Sequence[ArticleRecord]) -> pa.Table:
+    rows = [
+        (r.id, a["id"], m) for r in records for a in r.actors if a.get("id") for m in a.get("mentions", [])
+    ]
+    return pa.table(
+        {
+            "article_id": pa.array([rid for rid, _, _ in rows], pa.string()),
+            "actor_id": pa.array([aid for _, aid, _ in rows], pa.string()),
+            "field": pa.array([m.get("field", "body") for _, _, m in rows], pa.string()),
+            "start_char": pa.array([int(m["start"]) for _, _, m in rows], pa.int32()),
+            "end_char": pa.array([int(m["end"]) for _, _, m in rows], pa.int32()),
+            "text": pa.array([m.get("text") for _, _, m in rows], pa.string()),
+        }
+    )
+
+
+def _quotes_table(records: Sequence[ArticleRecord]) -> pa.Table:
+    rows = [(r.id, q) for r in records for q in r.quotes]
+    return pa.table(
+        {
+            "id": pa.array([f"{rid}:{q.get('start')}-{q.get('end')}" for rid, q in rows], pa.string()),
+            "article_id": pa.array([rid for rid, _ in rows], pa.string()),
+            "speaker": pa.array([q.get("speaker") for _, q in rows], pa.string()),
+            "speaker_text": pa.array([q.get("speaker_text") for _, q in rows], pa.string()),
+            "cue": pa.array([q.get("cue") for _, q in rows], pa.string()),
+            "text": pa.array([q.get("text") for _, q in rows], pa.string()),
+            "kind": pa.array([q.get("kind") for _, q in rows], pa.string()),
+            "channel": pa.array([q.get("channel") for _, q in rows], pa.string()),
+            "start_char": pa.array([q.get("start") for _, q in rows], pa.int32()),
+            "end_char": pa.array([q.get("end") for _, q in rows], pa.int32()),
+            "date": pa.array([_date_value(q.get("date")) for _, q in rows], pa.string()),
+        }
+    )
+
+
+def _date_value(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("value")
+    return None if value is None else str(value)
 
 
 def _maybe_crash_for_tests() -> None:

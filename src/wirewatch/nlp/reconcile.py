@@ -1,0 +1,59 @@
+"""Label fixes after the statistical model, across the texts of one article.
+
+The small English model often tags a bare surname ("Sheinbaum", "Trump") as ORG or GPE even when the
+same article names the person in full a sentence earlier. A surname that ends a full-name PERSON mention
+anywhere in the article takes the PERSON label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+RELABEL = {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC"}
+
+
+def _bare(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def surnames(docs: Iterable[Doc | None]) -> set[str]:
+    """Last words of multi-word PERSON entities ("Claudia Sheinbaum" -> "Sheinbaum")."""
+    found: set[str] = set()
+    for doc in docs:
+        if doc is None:
+            continue
+        for ent in doc.ents:
+            words = _bare(ent.text).split()
+            if ent.label_ == "PERSON" and len(words) >= 2 and words[-1][:1].isupper():
+                found.add(words[-1])
+    return found
+
+
+def reconcile_labels(docs: list[Doc | None]) -> None:
+    """Relabel surname-only entities as PERSON in place (spans keep their offsets)."""
+    from spacy.tokens import Span
+
+    names = surnames(docs)
+    if not names:
+        return
+    for doc in docs:
+        if doc is None:
+            continue
+        changed = False
+        ents = []
+        for ent in doc.ents:
+            start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+            if ent.label_ in RELABEL and _bare(doc[start:ent.end].text) in names:
+                ent = Span(doc, start, ent.end, label="PERSON")
+                changed = True
+            ents.append(ent)
+        if changed:
+            doc.ents = ents
