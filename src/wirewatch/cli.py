@@ -204,11 +204,16 @@ def show(article_id: str, db: str | None, boilerplate: bool, as_json: bool) -> N
 @click.option("--search", default=None, help="Name contains this text.")
 @click.option("--country", default=None, help="ISO alpha-3 country code, e.g. MEX.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--groups", is_flag=True,
+              help="Include groups (coded by country and sector, e.g. group:mex-crm) besides named actors.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
-def actors_cmd(db: str | None, search: str | None, country: str | None, limit: int, fmt: str) -> None:
-    """Actors in the corpus, most mentioned first."""
+def actors_cmd(
+    db: str | None, search: str | None, country: str | None, limit: int, groups: bool, fmt: str
+) -> None:
+    """Actors in the corpus (people, organisations, states), most mentioned first."""
+    kinds = None if groups else ["person", "organisation", "state"]
     with _open(db, read_only=True) as store:
-        table = store.actors(search=search, country=country, limit=limit)
+        table = store.actors(search=search, country=country, kinds=kinds, limit=limit)
     if fmt != "table":
         _write_table(table, fmt, None)
         return

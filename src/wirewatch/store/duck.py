@@ -319,9 +319,19 @@ class Store:
             "by_outlet": outlets,
         }
 
-    def actors(self, *, search: str | None = None, country: str | None = None, limit: int = 100) -> pa.Table:
+    def actors(
+        self,
+        *,
+        search: str | None = None,
+        country: str | None = None,
+        kinds: Sequence[str] | None = None,
+        limit: int = 100,
+    ) -> pa.Table:
         """Actors with how many articles mention them, most mentioned first."""
         where, params = [], []
+        if kinds:
+            where.append("list_contains(?, a.kind)")
+            params.append(list(kinds))
         if search:
             where.append("a.name ILIKE ?")
             params.append(f"%{search}%")
