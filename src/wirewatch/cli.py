@@ -315,6 +315,19 @@ def eval_actors(data: str, failures: int, as_json: bool) -> None:
                else actors.format_report(result, failures=failures))
 
 
+@eval_.command(name="quotes")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False), required=True,
+              help="../shared/data/quotes/polnear/polnear_dev.jsonl")
+@click.option("--limit", type=int, default=None, help="Only the first N documents.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_quotes(data: str, limit: int | None, as_json: bool) -> None:
+    """Quotes: P/R/F1 at 30% and 80% content overlap, and speaker accuracy (PolNeAR)."""
+    from wirewatch.eval import quotes
+
+    result = quotes.evaluate_polnear(Path(data), limit=limit)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else quotes.format_report(result))
+
+
 @main.group()
 def bench() -> None:
     """Throughput and memory on generated documents."""

@@ -1,0 +1,625 @@
+"""Find direct, mixed and indirect speech in a parsed body.
+
+Rules over the dependency parse, cheapest first: a speech cue (a verb of the lexicon, or "according
+to") must govern its content (a reported clause, a quotation next to it, an "X as Y" description, a
+colon introduction) or close a sentence whose content precedes it ("..., prosecutors said"). The
+subject gives the speaker; coordinated and participial verbs inherit it. Quotation marks are paired on
+the raw text (marks.py) so a quotation split by the sentence splitter is still one content span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.quotes.lexicon import QuoteLexicon, lexicon
+from wirewatch.quotes.marks import ALL_MARKS, quote_spans
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+FRAME_DEPS = {"prep", "dobj", "dative", "npadvmod", "advmod", "agent", "prt", "obl", "iobj", "tmod"}
+INHERIT_DEPS = {"conj", "advcl", "xcomp", "relcl", "acl"}
+TRIM = " \t\n,;:\u2014\u2013-"
+OUTLET_SUFFIX = re.compile(
+    r"\b(?:News|Times|Post|Journal|Radio|TV|Television|Magazine|Network|Herald|Tribune|Telegraph|Gazette|Daily|"
+    r"Press|Broadcasting|Channel)$"
+)
+
+
+@dataclass
+class Quote:
+    """One quotation; offsets are into the text given to `find_quotes` (the article body)."""
+
+    start: int
+    end: int
+    text: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    kind: str
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_is_pronoun: bool = False
+    channel: str | None = None
+    channel_type: str | None = None
+    frame: list[tuple[int, int]] = field(default_factory=list)  # cue modifiers: where channel and date live
+    cue_token: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": None,
+            "speaker_text": self.speaker_text,
+            "cue": self.cue,
+            "text": self.text,
+            "kind": self.kind,
+            "channel": self.channel,
+            "start": self.start,
+            "end": self.end,
+            "date": None,
+        }
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotations in a parsed body, in text order, one per content span."""
+    finder = _Finder(doc, lexicon())
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.marks = quote_spans(self.text)
+        self.by_verb: dict[int, Quote] = {}
+        self.parent: dict[int, int] = {}  # cue verb -> the verb whose subject (and channel) it shares
+
+    # -- driver -------------------------------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        found: list[Quote] = []
+        for tok in self.doc:
+            q: Quote | None = None
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                q = self._according(tok)
+            elif (
+                tok.pos_ in ("VERB", "AUX")
+                and tok.tag_.startswith("VB")
+                and self.lex.is_cue(tok.lemma_.lower())
+            ):
+                q = self._verb(tok)
+            if q is not None:
+                self.by_verb[tok.i] = q
+                found.append(q)
+        self._continuations(found)
+        self._channels(found)
+        out: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for q in sorted(found, key=lambda q: (q.start, -q.end)):
+            if (q.start, q.end) in seen:
+                continue
+            seen.add((q.start, q.end))
+            out.append(q)
+        return out
+
+    def _continuations(self, found: list[Quote]) -> None:
+        """A quotation that follows its speaker's quote with no cue of its own continues that quote
+        ('"A," she said. "B."'); it is joined to the same content span."""
+        taken = [(q.start, q.end) for q in found] + [(q.cue_start, q.cue_end) for q in found]
+        for q in sorted(found, key=lambda q: q.start):
+            while True:
+                pos = max(q.end, q.cue_end, q.speaker_end or 0)
+                nxt = next((m for m in self.marks if m[0] >= pos), None)
+                if nxt is None or any(a < nxt[1] and nxt[0] < b for a, b in taken):
+                    break
+                between = self.text[pos : nxt[0]]
+                tok = self._token_at(pos)
+                sent_end = tok.sent.end_char if tok is not None else pos
+                if any(c in ALL_MARKS for c in between) or nxt[0] > max(sent_end, pos) + 3:
+                    break  # only the rest of the cue sentence may lie between
+                if "\n" in between and q.kind == "indirect":
+                    break
+                q.end = nxt[1]
+                q.text = self.text[q.start : q.end]
+                q.kind = "direct" if q.kind == "direct" else "mixed"
+
+    def _token_at(self, offset: int) -> Token | None:
+        for tok in self.doc[max(0, self._tok_index(offset) - 1) :]:
+            if tok.idx + len(tok) >= offset:
+                return tok
+        return None
+
+    def _tok_index(self, offset: int) -> int:
+        lo, hi = 0, len(self.doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.doc[mid].idx < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    # -- cue verbs ----------------------------------------------------------------------------------
+    def _verb(self, v: Token) -> Quote | None:
+        lemma = v.lemma_.lower()
+        lex = self.lex
+        particle = lex.particles.get(lemma, "") if lemma in lex.particles else ""
+        if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
+            return None
+        subj = self._subject(v)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+        if subj is None and not passive:
+            return None
+        content: tuple[int, int] | None = None
+        restricted = lemma in lex.particles and lex.particles[lemma] is None  # only with quotes or a colon
+        if lemma in lex.clause and not restricted:
+            content = self._ccomp(v)
+        if content is None and lemma in lex.describe and lemma not in lex.clause:
+            content = self._ccomp(v)
+        if content is None and lemma in lex.describe:
+            content = self._description(v)
+        if content is None and lemma in lex.directive and not restricted:
+            content = self._infinitive(v)
+        if content is None:
+            content = self._adjacent_quote(v, subj)
+        if content is None:
+            content = self._colon(v)
+        if content is None and lemma in lex.clause and not restricted:
+            content = self._content_before(v, subj)
+        if content is None and lemma == "say":
+            content = self._say_object(v)
+        if content is None and lemma in lex.object:
+            content = self._object(v)
+        if content is None:
+            return None
+        start, end = self._paragraph(v.idx, *self._snap(*content))
+        resumed = False
+        inside = next(((qs, qe) for qs, qe in self.marks if qs < v.idx < qe), None)
+        if inside is not None and not (inside[0] < start and end < inside[1]):
+            return None  # a cue inside someone else's quotation ('"Every time you say that," he said')
+        if subj is not None:
+            s0, s1 = _span_chars(self._speaker_span(subj))
+            if start < s1 and s0 < end and not start <= v.idx < end:  # a parenthetical cue lies inside
+                return None
+        if end <= v.idx:  # '"A," she said, "B."': the quotation resumes after the cue
+            clause_end = self._cue_clause_end(v, subj)
+            for qs2, qe2 in self.marks:
+                gap = self.text[clause_end:qs2]
+                if qs2 >= clause_end and len(gap) <= 4 and re.fullmatch(r"[\s,]*", gap):
+                    end, resumed = qe2, True
+                    break
+        if end - start < 2:
+            return None
+        kind = "direct" if resumed else self._kind(start, end)
+        q = Quote(start, end, self.text[start:end], _cue_text(v), v.idx, v.idx + len(v), kind)
+        if subj is not None:
+            self._set_speaker(q, subj)
+        q.frame = self._frame(v, start, end)
+        q.cue_token = v.i
+        return q
+
+    def _subject(self, v: Token) -> Token | None:
+        """The verb's own subject, else the subject of the verb it continues ("said ... and suggested",
+        ", noting that"), else the noun a relative clause hangs on."""
+        cur = v
+        for _ in range(4):
+            if cur.i != v.i:
+                self.parent[v.i] = cur.i
+            for c in cur.children:
+                expletive = c.lower_ == "there" or (c.lower_ == "it" and c.dep_ == "nsubjpass")
+                if c.dep_ in SUBJECTS and not expletive:  # not "it was said that"
+                    return c
+            if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return cur.head
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
+                return cur.head
+            if (
+                cur.dep_ in ("conj", "advcl")
+                and cur.head.dep_ == "ccomp"
+                and self.lex.is_cue(cur.head.head.lemma_.lower())
+                and getattr(self._shared_subject_cue(cur.head), "i", -1) == cur.i
+            ):
+                cur = cur.head.head
+                continue
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head.head  # "responded by saying ..."
+                continue
+            if cur.dep_ in INHERIT_DEPS and cur.head.i != cur.i and cur.head.pos_ in ("VERB", "AUX"):
+                if cur.dep_ in ("advcl",) and cur.tag_ not in ("VBG", "VBN"):
+                    return None
+                cur = cur.head
+                continue
+            return None
+        return None
+
+    def _ccomp(self, v: Token) -> tuple[int, int] | None:
+        """The reported clause, without its complementizer ("said [that] ...")."""
+        for c in v.children:
+            if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i and _colon_between(v, c)):
+                toks = [t for t in c.subtree]
+                cut = self._shared_subject_cue(c)
+                if cut is not None:  # "said X and suggested Y": the second verb is its own quote
+                    toks = [
+                        t for t in toks if t.i < cut.left_edge.i and not (t.dep_ == "cc" and t.head.i == c.i)
+                    ]
+                while len(toks) > 1 and (
+                    toks[0].dep_ == "mark" or toks[0].is_punct and toks[0].text not in ALL_MARKS
+                ):
+                    toks = toks[1:]
+                end = toks[-1].idx + len(toks[-1])
+                if c.i > v.i:  # "said X, but could not Y": a subjectless verb coordinated after the clause
+                    for d in v.children:
+                        if d.i > c.i and d.dep_ in ("ccomp", "relcl", "acl", "dep") and cut is None:
+                            end = max(end, d.right_edge.idx + len(d.right_edge))
+                        if (
+                            d.dep_ == "conj"
+                            and d.i > c.i
+                            and not self.lex.is_cue(d.lemma_.lower())
+                            and not any(x.dep_ in SUBJECTS for x in d.children)
+                        ):
+                            end = max(end, d.right_edge.idx + len(d.right_edge))
+                return toks[0].idx, end
+        return None
+
+    def _shared_subject_cue(self, c: Token) -> Token | None:
+        """A cue verb coordinated inside a reported clause without a subject of its own: it shares the
+        reporting verb's subject ("said cartels were running Mexico and suggested ...")."""
+        for t in c.children:
+            if (
+                (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > c.i)
+                and t.pos_ == "VERB"
+                and self.lex.is_cue(t.lemma_.lower())
+                and not any(x.dep_ in SUBJECTS for x in t.children)
+            ):
+                return t
+        return None
+
+    def _description(self, v: Token) -> tuple[int, int] | None:
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        pred = next(
+            (c for c in v.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ in ("oprd", "xcomp")),
+            None,
+        )
+        if pred is None:
+            return None
+        toks = list(pred.subtree)
+        first = obj.left_edge if obj is not None and obj.dep_ == "dobj" and obj.i < pred.i else toks[0]
+        return first.idx, toks[-1].idx + len(toks[-1])
+
+    def _infinitive(self, v: Token) -> tuple[int, int] | None:
+        """'urged her husband to come out': the addressee and the infinitive."""
+        for c in v.children:
+            if (
+                c.dep_ == "xcomp"
+                and c.i > v.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ):
+                toks = list(c.subtree)
+                start = toks[0]
+                for d in v.children:
+                    if v.i < d.i < c.i and d.dep_ in ("dobj", "dative"):
+                        start = min(start, d.left_edge, key=lambda t: t.i)
+                    elif v.i < d.i < c.i and d.dep_ == "prep" and d.lower_ == "on":
+                        pobj = next((x for x in d.children if x.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            start = min(start, pobj.left_edge, key=lambda t: t.i)
+                return start.idx, toks[-1].idx + len(toks[-1])
+        return None
+
+    def _adjacent_quote(self, v: Token, subj: Token | None) -> tuple[int, int] | None:
+        """A quotation right after the cue clause ("she said: '...'") or before it ("'...,' she said")."""
+        head_start = min(v.idx, subj.left_edge.idx if subj is not None else v.idx)
+        cue_end = self._cue_clause_end(v, subj)
+        for qs, qe in self.marks:
+            gap_after = self.text[cue_end:qs]
+            if (
+                qs >= cue_end
+                and len(gap_after) <= 4
+                and re.fullmatch(r"[\s,:\u2014\u2013-]*", gap_after)
+                and ("\n" not in gap_after or ":" in gap_after)
+            ):
+                if not gap_after.strip() and re.match(r"\s*[\w\u201c\u2018\"]", self.text[qe : qe + 3]):
+                    continue  # a quoted modifier in a noun phrase ('emphasized "law-and-order" approaches')
+                return qs, qe
+            gap_before = self.text[qe:head_start]
+            if (
+                qe <= head_start
+                and len(gap_before) <= 4
+                and re.fullmatch(r"[ \t,\u2014\u2013-]*", gap_before)
+                and ("," in gap_before or self.text[qe - 2 : qe - 1] in ",!?\u2014-" or qe - 2 < 0)
+            ):
+                # a second quotation after the cue ('"A," she said, "B."') belongs to the same content
+                for qs2, qe2 in self.marks:
+                    gap = self.text[cue_end:qs2]
+                    if qs2 >= cue_end and len(gap) <= 4 and re.fullmatch(r"[\s,]*", gap):
+                        return qs, qe2
+                return qs, qe
+        return None
+
+    def _cue_clause_end(self, v: Token, subj: Token | None) -> int:
+        """Where "she said" / "said Mr. Lopez, an economist" / "told reporters" ends."""
+        cue_end = v.idx + len(v)
+        for c in v.children:  # "told reporters", "said in a statement"
+            if c.dep_ in FRAME_DEPS and c.i > v.i and not any(t.text in ALL_MARKS for t in c.subtree):
+                cue_end = max(cue_end, c.right_edge.idx + len(c.right_edge))
+        if subj is not None and subj.i > v.i:
+            cue_end = max(cue_end, subj.right_edge.idx + len(subj.right_edge))
+        return cue_end
+
+    def _colon(self, v: Token) -> tuple[int, int] | None:
+        sent = v.sent
+        for t in sent:
+            if t.i > v.i and t.text in (":", "\u2014"):
+                between = self.doc[v.i + 1 : t.i]
+                if len(between) > 6 or any(x.pos_ == "VERB" for x in between):
+                    return None
+                after = t.idx + 1
+                mark = next((m for m in self.marks if after <= m[0] <= after + 3), None)
+                if mark is not None:
+                    return mark
+                if t.i + 1 < sent.end:
+                    last = sent[-1]
+                    return self.doc[t.i + 1].idx, last.idx + len(last)
+                if t.i + 1 < len(self.doc):
+                    nxt = self.doc[t.i + 1].sent
+                    return nxt.start_char, nxt.end_char
+                return None
+        return None
+
+    def _content_before(self, v: Token, subj: Token | None) -> tuple[int, int] | None:
+        """'<content>, prosecutors said.' — the cue closes the sentence and follows a comma."""
+        if subj is None:
+            return None
+        first = min(subj.left_edge.i, v.i)
+        while first > v.sent.start and self.doc[first - 1].dep_ in ("aux", "advmod", "neg"):
+            first -= 1
+        if first == v.sent.start:
+            return None
+        comma = self.doc[first - 1]
+        if comma.text not in (",", "\u2014", "\u2013", "-") and comma.text not in ALL_MARKS:
+            return None
+        before = self.doc[v.sent.start : first - 1]
+        last_cue_tok = max([v.i, *(t.i for t in v.subtree if t.dep_ in SUBJECTS or t.i == v.i)])
+        after = [t for t in self.doc[last_cue_tok + 1 : v.sent.end] if not t.is_punct and not t.is_space]
+        after_frame = all(t.head.i == v.i and t.dep_ in FRAME_DEPS or _inside_frame(t, v) for t in after)
+        if after and not after_frame:  # "Back in Virginia, Mr. Clarke said, he decided ...": parenthetical
+            outside = [*before, *self.doc[last_cue_tok + 1 : v.sent.end]]
+            if not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in outside):
+                return None
+            return v.sent.start_char, v.sent.end_char
+        if not _is_clause(before) and not any(t.text in ALL_MARKS for t in before):
+            return None
+        end = comma.idx if comma.text not in ALL_MARKS else comma.idx + 1
+        return v.sent.start_char, end
+
+    def _say_object(self, v: Token) -> tuple[int, int] | None:
+        """Headline style "Flynn says Trump 'absolutely right'": the rest of the sentence is the content."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if (
+            obj is None
+            or obj.pos_ == "PRON"
+            or obj.lower_ in ("much", "something", "nothing", "anything", "so", "goodbye")
+        ):
+            return None
+        last = v.sent[-1]
+        return obj.left_edge.idx, last.idx + len(last)
+
+    def _object(self, v: Token) -> tuple[int, int] | None:
+        """'denied any involvement in the attacks': the object names what was said."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        if obj is None or obj.pos_ == "PRON" or obj.lower_ in self.lex.object_excluded:
+            return None
+        toks = list(obj.subtree)
+        if len(toks) < 2:
+            return None
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+    def _according(self, tok: Token) -> Quote | None:
+        to = self.doc[tok.i + 1]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        sent = tok.sent
+        phrase = list(tok.subtree) or [tok, to]
+        p0, p1 = min(phrase[0].i, tok.i), max(phrase[-1].i, to.i)
+        if source is not None:
+            p1 = max(p1, source.right_edge.i)
+        before = self.doc[sent.start : p0]
+        after = self.doc[p1 + 1 : sent.end]
+        side = after if len(after) > len(before) else before
+        if len(side) < 3:
+            return None
+        start, end = side[0].idx, side[-1].idx + len(side[-1])
+        start, end = self._snap(start, end)
+        q = Quote(
+            start,
+            end,
+            self.text[start:end],
+            "according to",
+            tok.idx,
+            to.idx + len(to),
+            self._kind(start, end),
+        )
+        if source is not None:
+            self._set_speaker(q, source)
+        q.frame = []
+        return q
+
+    # -- spans, kinds, speakers ---------------------------------------------------------------------
+    def _snap(self, start: int, end: int) -> tuple[int, int]:
+        """Trim punctuation at the edges, then grow to cover any quotation it cuts."""
+        while start < end and self.text[start] in TRIM:
+            start += 1
+        while end > start and self.text[end - 1] in TRIM + ".":
+            end -= 1
+        for qs, qe in self.marks:
+            if qs < end and start < qe:
+                if qs < start and qe - 1 <= end + 2:
+                    start = qs
+                if qe > end and qs >= start - 1:
+                    end = qe
+                if qs <= start and qe >= end:
+                    start, end = qs, qe
+        while end > start and self.text[end - 1] in TRIM:
+            end -= 1
+        return start, end
+
+    def _paragraph(self, cue: int, start: int, end: int) -> tuple[int, int]:
+        """Content outside quotation marks stays in the cue's paragraph (the parser may run on)."""
+        for m in re.finditer(r"\n\s*\n", self.text[start:end]):
+            a, b = start + m.start(), start + m.end()
+            if any(qs < a and b < qe for qs, qe in self.marks):
+                continue
+            if cue >= b:
+                start = b
+            else:
+                end = a
+                break
+        while end > start and self.text[end - 1] in TRIM:
+            end -= 1
+        return start, end
+
+    def _kind(self, start: int, end: int) -> str:
+        inside = 0
+        for qs, qe in self.marks:
+            lo, hi = max(qs, start), min(qe, end)
+            if hi > lo:
+                inside += hi - lo
+        if inside == 0:
+            return "indirect"
+        core = self.text[start:end].strip(TRIM + ".!?")
+        outside = len(core) - min(inside, len(core))
+        if (
+            outside <= 3
+            or self.text[start] in ALL_MARKS
+            and self.text[end - 1] in ALL_MARKS + ".,!?"
+            and any(qs <= start + 1 and qe >= end - 2 for qs, qe in self.marks)
+        ):
+            return "direct"
+        return "mixed"
+
+    def _speaker_span(self, subj: Token) -> list[Token]:
+        """The subject without appositives, relative clauses or anything after a comma."""
+        drop: set[int] = set()
+        for c in subj.children:
+            if c.dep_ in ("appos", "relcl", "acl", "punct", "prep") and c.i > subj.i:
+                drop.update(t.i for t in c.subtree)
+        toks = [t for t in subj.subtree if t.i not in drop]
+        out = [t for t in toks if t.i <= subj.i or t.i == toks[-1].i and t.i - subj.i < 3]
+        return [t for t in out if t.dep_ != "punct"] or [subj]
+
+    def _set_speaker(self, q: Quote, subj: Token) -> None:
+        toks = self._speaker_span(subj)
+        s, e = _span_chars(toks)
+        q.speaker_start, q.speaker_end = s, e
+        q.speaker_is_pronoun = subj.pos_ == "PRON"
+        text = self.text[s:e]
+        ent = next((x for x in self.doc.ents if x.start <= subj.i < x.end and x.label_ == "PERSON"), None)
+        if ent is not None and ent.start_char >= s and ent.end_char <= e:
+            text = ent.text
+        q.speaker_text = text.strip()
+
+    def _frame(self, v: Token, start: int, end: int) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        cur: Token | None = v
+        for _ in range(3):  # the verb's own modifiers, then those of the verb it continues
+            if cur is None:
+                break
+            for c in cur.children:
+                if c.dep_ in FRAME_DEPS:
+                    s, e = _span_chars(list(c.subtree))
+                    if not (s < end and start < e):
+                        spans.append((s, e))
+            spans.append((cur.idx, cur.idx + len(cur)))
+            for sub in cur.children:  # "Trump last week in remarks to Fox News said"
+                if sub.dep_ in SUBJECTS:
+                    spans.extend(
+                        _span_chars(list(c.subtree)) for c in sub.children if c.dep_ in ("prep", "npadvmod")
+                    )
+            cur = cur.head if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head.i != cur.i else None
+        return sorted(spans)
+
+    # -- channels -----------------------------------------------------------------------------------
+    def _channels(self, quotes: list[Quote]) -> None:
+        last: dict[str, str] = {}
+        for q in sorted(quotes, key=lambda q: q.cue_start):
+            frame = " ".join(self.text[s:e] for s, e in q.frame)
+            channel, ctype = self._channel(frame, q.cue, last)
+            if channel is None and q.cue_token in self.parent:
+                head = self.by_verb.get(self.parent[q.cue_token])
+                if head is not None:
+                    channel, ctype = head.channel, head.channel_type
+            if channel is not None and ctype is not None:
+                q.channel, q.channel_type = channel, ctype
+                last[ctype] = channel
+
+    def _channel(self, frame: str, cue: str, last: dict[str, str]) -> tuple[str | None, str | None]:
+        lex = self.lex
+        for p in lex.platforms:
+            if any(rx.search(frame) for rx in p.patterns) or cue.lower() in p.cue_lemmas:
+                return p.channel, p.type
+        for rx in lex.outlet_patterns:
+            for m in rx.finditer(frame):
+                outlet = m.group("outlet").strip()
+                bare = re.sub(r"^the ", "", outlet, flags=re.I)
+                if outlet in lex.outlets or bare in lex.outlets or OUTLET_SUFFIX.search(outlet):
+                    return outlet, lex.outlet_type
+        for ctype, rxs in lex.anaphora.items():
+            if any(rx.search(frame) for rx in rxs) and ctype in last:
+                return last[ctype], ctype
+        return None, None
+
+
+def _is_clause(toks: Span | list[Token]) -> bool:
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN", "TO") for t in toks) and any(
+        t.dep_ in SUBJECTS or t.text in ALL_MARKS for t in toks
+    )
+
+
+def _inside_frame(t: Token, v: Token) -> bool:
+    cur = t
+    while cur.i != cur.head.i:
+        if cur.head.i == v.i:
+            return cur.dep_ in FRAME_DEPS or cur.dep_ in SUBJECTS or cur.is_punct
+        cur = cur.head
+    return False
+
+
+def _cue_text(v: Token) -> str:
+    prt = [c for c in v.children if c.dep_ == "prt"]
+    return v.text + ("".join(" " + p.text for p in prt) if prt else "")
+
+
+def _colon_between(v: Token, c: Token) -> bool:
+    return any(t.text == ":" for t in v.doc[v.i + 1 : c.left_edge.i + 1])
+
+
+def _span_chars(toks: list[Token] | Span) -> tuple[int, int]:
+    toks = list(toks)
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def antecedent(doc: Doc, offset: int, pronoun: str) -> Span | None:
+    """Nearest earlier subject that can be the pronoun's referent (a fallback when the actors stage
+    has not run): a proper-noun subject for he/she, any noun subject for they/it."""
+    personal = pronoun.lower() in ("he", "she", "him", "her", "i", "we")
+    for tok in reversed(doc[: _token_at(doc, offset)]):
+        if tok.dep_ not in SUBJECTS or tok.pos_ == "PRON":
+            continue
+        if personal and not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"):
+            continue
+        ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
+        if ent is not None:
+            return ent
+        left = min((c.i for c in tok.children if c.dep_ in ("compound", "det", "amod")), default=tok.i)
+        return doc[left : tok.i + 1]
+    return None
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    for tok in doc:
+        if tok.idx + len(tok) > offset:
+            return tok.i
+    return len(doc)
