@@ -108,5 +108,9 @@ def test_actors_are_stored_and_listed(tmp_path: Path) -> None:
     canadians = [json.loads(x) for x in res.stdout.splitlines()]
     assert "Mark Carney" in {r["name"] for r in canadians}
     assert {r["country"] for r in canadians} == {"CAN"}
-    res = runner.invoke(main, ["quotes", "--db", db])
+    res = runner.invoke(main, ["quotes", "--db", db, "--speaker", "Sheinbaum", "--format", "jsonl"])
     assert res.exit_code == 0, res.output
+    quotes = [json.loads(x) for x in res.stdout.splitlines()]
+    hit = [q for q in quotes if "had been friendly" in q["text"]]
+    assert hit and hit[0]["speaker"] == "Claudia Sheinbaum", quotes
+    assert all(q["kind"] == "indirect" for q in quotes)
