@@ -344,6 +344,19 @@ def bench_extract(n: int, as_json: bool) -> None:
     click.echo(json.dumps(result, indent=2) if as_json else bx.format_report(result))
 
 
+@bench.command(name="pipeline")
+@click.option("--data", type=click.Path(exists=True), default=None,
+              help="Documents to run (default: the bundled sample corpus).")
+@click.option("--repeat", default=3, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def bench_pipeline(data: str | None, repeat: int, as_json: bool) -> None:
+    """Articles/s through every stage (extract, nlp, actors, temporal, quotes), per stage and overall."""
+    from wirewatch.bench import pipeline as bp
+
+    result = bp.bench_pipeline(Path(data) if data else None, repeat=repeat)
+    click.echo(json.dumps(result, indent=2) if as_json else bp.format_report(result))
+
+
 # -- demo ------------------------------------------------------------------------------------
 @main.command()
 @db_option

@@ -1,0 +1,68 @@
+"""Throughput of the whole article pipeline (extract through the last stage) on real documents.
+
+Times each stage separately over the same batch, so a slow stage shows itself; one process, one core.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+from wirewatch.config import Config
+from wirewatch.ingest import iter_documents
+from wirewatch.pipeline import Pipeline
+from wirewatch.records import ArticleRecord, RawDocument
+
+SAMPLES = Path(__file__).resolve().parents[3] / "samples" / "corpus"
+
+
+def bench_pipeline(path: Path | None = None, repeat: int = 3) -> dict[str, Any]:
+    """Articles/s for each stage and overall on the documents under `path` (default: the samples)."""
+    raws = [d for d in iter_documents([str(path or SAMPLES)]) if isinstance(d, RawDocument)]
+    pipeline = Pipeline(Config())
+    # warm-up: models and lexicons load once per process, not per article
+    warm = [pipeline.extract(raws[0])]
+    for stage in pipeline.stages:
+        stage(warm[0])
+    seconds: dict[str, float] = {"extract": 0.0}
+    words = 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        records: list[ArticleRecord] = [pipeline.extract(r) for r in raws]
+        seconds["extract"] += time.perf_counter() - t
+        words += sum(len(r.article.body.split()) for r in records)
+        for stage in pipeline.stages:
+            t = time.perf_counter()
+            pipe = getattr(stage, "pipe", None)
+            if pipe is not None:
+                pipe(records)
+            else:
+                for rec in records:
+                    stage(rec)
+            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - t
+    n = len(raws) * repeat
+    total = sum(seconds.values())
+    return {
+        "documents": len(raws),
+        "repeat": repeat,
+        "mean_words": round(words / n, 1) if n else 0,
+        "articles_per_s": round(n / total, 2) if total else None,
+        "words_per_s": round(words / total, 1) if total else None,
+        "stages": {k: {"seconds": round(v, 3), "ms_per_article": round(1000 * v / n, 2)}
+                   for k, v in seconds.items()},
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def format_report(result: dict[str, Any]) -> str:
+    lines = [
+        f"pipeline benchmark: {result['documents']} documents x {result['repeat']}, "
+        f"mean {result['mean_words']} words, one process",
+        f"  overall: {result['articles_per_s']} articles/s, {result['words_per_s']} words/s, "
+        f"max RSS {result['max_rss_mb']} MB",
+    ]
+    for name, s in result["stages"].items():
+        lines.append(f"  {name:<10} {s['ms_per_article']:>8.2f} ms/article")
+    return "\n".join(lines)
