@@ -194,6 +194,22 @@ def show(article_id: str, db: str | None, boilerplate: bool, as_json: bool) -> N
                   highlight=False)
     for h in a.get("related_headlines", []):
         out.print(f"[dim]related:[/] {h}", highlight=False)
+    named = [x for x in rec.get("actors", []) if x.get("kind") != "group"]
+    if named:
+        out.print("\n[bold]actors[/]")
+        for x in named:
+            where = f"{x.get('country') or '?'}/{x.get('sector') or '?'}"
+            role = f", {x['role']}" if x.get("role") else ""
+            out.print(f"  {x['name']} [dim]({where}{role}; {len(x.get('mentions', []))} mentions)[/]",
+                      highlight=False)
+    names = {x["id"]: x["name"] for x in rec.get("actors", [])}
+    if rec.get("quotes"):
+        out.print("\n[bold]quotes[/]")
+        for q in rec["quotes"]:
+            who = names.get(q.get("speaker") or "", q.get("speaker_text") or "?")
+            via = f" on {q['channel']}" if q.get("channel") else ""
+            out.print(f"  {who} ({q['kind']}{via}): [italic]{q['text']}[/] [dim][{q['start']}:{q['end']}][/]",
+                      highlight=False)
     if boilerplate:
         for b in a.get("boilerplate", []):
             out.print(f"[dim]removed ({b['reason']}):[/] {b['text']}", highlight=False)
