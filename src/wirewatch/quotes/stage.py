@@ -7,13 +7,13 @@ process). Speakers are resolved through the actors stage's mention index when it
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from wirewatch.actors.index import actor_overlapping
 from wirewatch.config import Config
 from wirewatch.pipeline import register_stage
 from wirewatch.quotes.find import Quote, antecedent, find_quotes
@@ -85,20 +85,8 @@ def resolve_speaker(record: ArticleRecord, doc: Doc, q: Quote) -> tuple[str | No
         ante = antecedent(doc, q.speaker_start, q.speaker_text or "")
         if ante is None:
             return None, None
-        return _overlapping_actor(actor_at, ante.start_char, ante.end_char), ante.text
-    return _overlapping_actor(actor_at, q.speaker_start, q.speaker_end), None
-
-
-def _overlapping_actor(actor_at: Any, start: int, end: int) -> str | None:
-    if not actor_at:
-        return None
-    i = bisect.bisect_left(actor_at, (start, -1, ""))
-    for s, e, actor in actor_at[max(0, i - 3) :]:
-        if s >= end:
-            break
-        if s < end and start < e:
-            return str(actor)
-    return None
+        return actor_overlapping(actor_at, ante.start_char, ante.end_char), ante.text
+    return actor_overlapping(actor_at, q.speaker_start, q.speaker_end), None
 
 
 def _resolve_pronoun(record: ArticleRecord, offset: int) -> str | None:

@@ -1,0 +1,501 @@
+"""PLOVER event coding over a parsed body: lexicon triggers, arguments from the dependency parse, actors
+through the actors stage's mention index, factuality from modals, negation, clause marks and the speaker.
+
+Precision first: an event needs a source actor (CONSULT: two parties), and the types PLOVER says need a
+target get one or are dropped, because an unsupported event is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from wirewatch.actors.index import actor_overlapping
+from wirewatch.events.lexicon import EventLexicon, lexicon
+from wirewatch.records import ArticleRecord
+from wirewatch.temporal.event_date import resolve_event_date
+from wirewatch.temporal.model import TimeExpr
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+
+
+@dataclass
+class Found:
+    """One coded event before merging; `patient` is the moved or acted-on actor (for chaining)."""
+
+    type: str
+    mode: str | None
+    trigger: Token
+    sentence: Span
+    source: list[str]
+    target: list[str]
+    factuality: str
+    contexts: list[str]
+    patient: str | None = None
+    evidence: list[Token] = field(default_factory=list)
+
+
+class Coder:
+    """Codes one record's body Doc; keeps the events found so far for chained arguments."""
+
+    def __init__(self, record: ArticleRecord, doc: Doc, lex: EventLexicon | None = None) -> None:
+        self.record = record
+        self.doc = doc
+        self.lex = lex or lexicon()
+        self.actor_at: list[tuple[int, int, str]] = sorted(record.annotations.get("actor_at") or [])
+        self.sectors = {a.get("id"): a.get("sector") for a in record.actors}
+        self.countries = {a.get("id"): a.get("country") for a in record.actors}
+        self.found: list[Found] = []
+
+    # -- actors ---------------------------------------------------------------------------------
+    def actor_of(self, tok: Token | None) -> str | None:
+        """The actor a noun phrase head names: its own mention, its pre-modifiers, or a pronoun's referent."""
+        if tok is None:
+            return None
+        if tok.tag_ in ("WP", "WDT"):  # "diplomats whom it accused": the relative clause's noun
+            clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+            return self.actor_of(clause.head) if clause is not None else None
+        if tok.pos_ == "PRON":
+            if tok.lower_ in _PLURAL_PRONOUNS:
+                return self._plural_antecedent(tok) or self._pronoun(tok)
+            found = self._pronoun(tok)
+            if found is None and tok.lower_ in ("it", "its"):
+                found = self._institution_antecedent(tok)
+            return found
+        own = actor_overlapping(self.actor_at, tok.idx, tok.idx + len(tok))
+        if own is not None:
+            return own
+        return actor_overlapping(self.actor_at, tok.left_edge.idx, tok.idx + len(tok))
+
+    def _pronoun(self, tok: Token) -> str | None:
+        try:
+            from wirewatch.actors.stage import resolve_pronoun
+        except ImportError:  # pragma: no cover - the actors stage ships with the package
+            return None
+        found: Any = resolve_pronoun(self.record, tok.idx)
+        if isinstance(found, dict):
+            found = found.get("id")
+        return str(found) if found else None
+
+    def _institution_antecedent(self, tok: Token) -> str | None:
+        """'it'/'its': the nearest earlier state, government or organisation named in the sentence."""
+        for anc in tok.ancestors:  # "X said it would …": the speaker's own institution
+            if anc.lemma_ in self.lex.words("speech_verbs"):
+                speaker = self.actor_of(next((c for c in anc.children if c.dep_ == "nsubj"), None))
+                if speaker is not None and speaker.split(":", 1)[0] != "person":
+                    return speaker
+                break
+        start = tok.sent.start_char
+        earlier = [a for s, _e, a in reversed(self.actor_at) if start <= s < tok.idx]
+        for kinds in (("state", "gov", "org"), ("group",)):
+            found = next((a for a in earlier if a.split(":", 1)[0] in kinds), None)
+            if found is not None:
+                return found
+        return None
+
+    def _plural_antecedent(self, tok: Token) -> str | None:
+        """'they'/'them': the nearest earlier plural noun in the sentence that names an actor."""
+        for prev in reversed(list(tok.sent[: tok.i - tok.sent.start])):
+            if prev.tag_ in ("NNS", "NNPS"):
+                found = actor_overlapping(self.actor_at, prev.idx, prev.idx + len(prev))
+                if found is not None:
+                    return found
+        return None
+
+    # -- syntax ---------------------------------------------------------------------------------
+    def subject(self, tok: Token) -> Token | None:
+        """The agent-like subject, inherited through conjunctions, control verbs and purpose clauses."""
+        for c in tok.children:
+            if c.dep_ == "nsubj":
+                return c
+        if tok.pos_ == "NOUN":
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    return c
+            if tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in self.lex.words("light_verbs"):
+                return self.subject(tok.head)
+            return None
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            return self.subject(_conj_anchor(tok))
+        if tok.dep_ == "xcomp":
+            dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            return dobj or self.subject(head)
+        if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN":
+            return None  # a reduced passive ("Peskov, asked about …"): its head is acted on, not acting
+        if tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children):
+            return self.subject(head)
+        return None
+
+    def objects(self, tok: Token) -> list[Token]:
+        """Direct object, dative and the objects of argument-bearing prepositions, in order."""
+        preps = self.lex.words("object_preps")
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in ("dobj", "dative", "pobj"):
+                out.append(c)
+            elif c.dep_ in ("prep", "agent") and c.lemma_ in preps | {"as"}:
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+        return out
+
+    def prep_objects(self, tok: Token, prep: str) -> list[Token]:
+        return [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lemma_ == prep
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+
+    # -- triggers -------------------------------------------------------------------------------
+    def entry(self, tok: Token) -> dict[str, Any] | None:
+        """The lexicon entry that fits the token and its syntax, or None."""
+        if tok.pos_ == "VERB":
+            entry = self.lex.verbs.get(tok.lemma_.lower())
+        elif tok.pos_ == "NOUN":
+            entry = self.lex.nouns.get(tok.lemma_.lower())
+            if entry and entry.get("plural_only") and tok.tag_ != "NNS":
+                return None
+        else:
+            return None
+        if entry is None:
+            return None
+        child_preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent")}
+        for prep, override in entry.get("preps", {}).items():
+            if prep in child_preps:
+                return {**entry, "mode": None, **override}
+        if "requires_prep" in entry and not child_preps & set(entry["requires_prep"]):
+            return None
+        if "requires_particle" in entry and not any(
+            c.dep_ == "prt" and c.lemma_ in entry["requires_particle"] for c in tok.children
+        ):
+            return None
+        if entry.get("requires_object_or_prep") and not (
+            child_preps or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+        ):
+            return None
+        if "objects" in entry:
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not any(o.lemma_.lower() in entry["objects"] for o in objs):
+                return None
+        if entry.get("requires_actor_object") and not any(
+            self.actor_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+        ):
+            return None
+        if entry.get("theme_persons"):
+            theme = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if self.actor_of(theme) is None:
+                return None
+        return entry
+
+    def code_sentence(self, sent: Span) -> None:
+        if not any(ch.islower() for ch in sent.text):
+            return  # an all-caps line is a headline or teaser, not body prose
+        cands = [(tok, e) for tok in sent if (e := self.entry(tok)) is not None]
+        content_types = self.lex.words("content_types")
+        heads = {tok.i: e for tok, e in cands if e["type"] in content_types}
+        for tok, entry in cands:
+            governing = next((a for a in tok.ancestors if a.i in heads), None)
+            if governing is not None:
+                continue  # the content of a threat, promise or demand is not an event of its own
+            self.code_trigger(tok, entry, sent)
+
+    def code_trigger(self, tok: Token, entry: dict[str, Any], sent: Span) -> None:
+        type_, mode = entry["type"], entry.get("mode")
+        contexts = list(entry.get("contexts", []))
+        threat = self._threat_from_modal(tok, type_)
+        if threat is not None:
+            speaker, tmode = threat
+            target = [a for a in (self.actor_of(o) for o in self._deep_objects(tok)) if a]
+            self._add(
+                Found(
+                    "THREATEN", tmode, tok, sent, [speaker], target[:1], self.factuality(tok, True), contexts
+                )
+            )
+            return
+        if type_ == "THREATEN":
+            mode = self._threat_mode(tok) or mode
+        if type_ == "CONSULT":
+            self._consult(tok, entry, sent, contexts)
+            return
+        subj = self.subject(tok)
+        agent = next(
+            (p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
+        )
+        passive = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+        source = self.actor_of(agent) if agent is not None else (None if passive else self.actor_of(subj))
+        objs = self.objects(tok)
+        patient: str | None = None
+        target: list[str] = []
+        if entry.get("theme"):
+            theme = passive if passive is not None else next((o for o in objs if o.dep_ == "dobj"), None)
+            patient = self.actor_of(theme)
+            dests = self.prep_objects(tok, "to") + (
+                self.prep_objects(theme, "to") if theme is not None else []
+            )
+            target = [a for a in map(self.actor_of, dests) if a]
+        else:
+            if passive is not None:
+                patient = self.actor_of(passive)
+                target = [patient] if patient else []
+            for o in objs:
+                if target:
+                    break
+                found = self.actor_of(o)
+                if found is None and o.dep_ == "dobj":
+                    found = next((a for p in self.objects(o) if (a := self.actor_of(p))), None)
+                if found is not None and found != source:
+                    target = [found]
+        if source is None and passive is not None:
+            source = self._clause_agent(tok) or self._chained_source(patient)
+        if source is None:
+            return
+        recode = self.lex.rules["recode_by_source_sector"].get(type_, {}).get(self.sectors.get(source))
+        if recode is not None:  # a government "protesting" is a verbal act, not collective action
+            type_, mode = recode["type"], recode.get("mode")
+        target = [t for t in target if t != source]
+        if not target and type_ in self.lex.words("counterpart_types"):
+            target = self._counterparts(source)
+        if not target and self.lex.types[type_]["needs_target"]:
+            prev = next((f for f in reversed(self.found) if f.type == type_ and f.target), None)
+            if prev is None:
+                return
+            target = list(prev.target)
+        self._add(
+            Found(
+                type_,
+                mode,
+                tok,
+                sent,
+                [source],
+                target,
+                self.factuality(tok, type_ == "THREATEN"),
+                contexts,
+                patient,
+            )
+        )
+
+    def _consult(self, tok: Token, entry: dict[str, Any], sent: Span, contexts: list[str]) -> None:
+        """All parties are sources (a visit: visitor source, host target); too few parties → evidence of
+        the article's earlier meeting or nothing."""
+        parties = [self.actor_of(self.subject(tok))]
+        parties += [self.actor_of(o) for o in self.objects(tok)]
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("dobj", "pobj")
+            and tok.head.lemma_ in self.lex.words("light_verbs")
+        ):
+            parties += [self.actor_of(o) for o in self.prep_objects(tok.head, "with")]
+        excluded = self.lex.words("consult_excluded_sectors")
+        uniq = list(dict.fromkeys(p for p in parties if p and self.sectors.get(p) not in excluded))
+        mode = entry.get("mode")
+        phone = self.lex.words("phone_words")
+        near = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "prep" for g in c.children]
+        if any(c.lemma_.lower() in phone for c in near) or tok.lemma_.lower() in phone:
+            mode = "phone"
+        if len(uniq) < 2:
+            prev = next(
+                (f for f in reversed(self.found) if f.type == "CONSULT" and set(uniq) <= set(f.source)), None
+            )
+            if prev is not None:
+                prev.evidence.append(tok)
+                prev.mode = prev.mode or mode
+            return
+        source, target = uniq, []
+        if mode == "visit" and entry.get("host_is_subject"):
+            source, target = uniq[1:], uniq[:1]
+        elif mode == "visit":
+            source, target = uniq[:1], uniq[1:]
+        self._add(Found("CONSULT", mode, tok, sent, source, target, self.factuality(tok, False), contexts))
+
+    def _threat_from_modal(self, tok: Token, type_: str) -> tuple[str, str] | None:
+        """'X suggested the US could strike …': a modal act under a speech verb is X's threat."""
+        by_type = self.lex.rules["threat_modes"]["by_type"]
+        if type_ not in by_type or not any(
+            c.dep_ == "aux" and c.lower_ in self.lex.words("modals") | {"will"} for c in tok.children
+        ):
+            return None
+        actor = self.actor_of(self.subject(tok))
+        for anc in tok.ancestors:
+            if anc.lemma_ in self.lex.words("speech_verbs"):
+                speaker = self.actor_of(self.subject(anc))
+                same_side = actor == speaker or (
+                    actor is not None and self.countries.get(actor) == self.countries.get(speaker)
+                )
+                if speaker is not None and same_side:
+                    return speaker, by_type[type_]
+                return None
+        return None
+
+    def _deep_objects(self, tok: Token) -> list[Token]:
+        """Objects of the act and of its purpose clause ('strike targets to combat them')."""
+        out = self.objects(tok)
+        for c in tok.children:
+            if c.dep_ in ("advcl", "xcomp"):
+                out += self.objects(c)
+        return out
+
+    def _threat_mode(self, tok: Token) -> str | None:
+        by_word = self.lex.rules["threat_modes"]["by_word"]
+        for t in tok.subtree:
+            if t is not tok and t.lemma_.lower() in by_word:
+                return str(by_word[t.lemma_.lower()])
+        return None
+
+    def _clause_agent(self, tok: Token) -> str | None:
+        """'Y was arrested after X closed in': the subject of an after/as/when clause acts."""
+        marks = self.lex.words("agent_clause_marks")
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                found = self.actor_of(self.subject(c))
+                if found is not None:
+                    return found
+        return None
+
+    def _counterparts(self, source: str) -> list[str]:
+        """A pledge made by a party of an earlier meeting or call is addressed to the other parties."""
+        prev = next((f for f in reversed(self.found) if f.type == "CONSULT" and source in f.source), None)
+        return [p for p in prev.source + prev.target if p != source] if prev is not None else []
+
+    def _chained_source(self, patient: str | None) -> str | None:
+        """A passive act with no agent on someone an earlier event acted on: that event's source."""
+        if patient is None:
+            return None
+        prev = next((f for f in reversed(self.found) if patient in f.target or patient == f.patient), None)
+        return prev.source[0] if prev is not None else None
+
+    # -- factuality -----------------------------------------------------------------------------
+    def factuality(self, tok: Token, is_threat: bool) -> str:
+        lex = self.lex
+        chain = [tok, *tok.ancestors]
+        verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") else tok
+        if any(c.dep_ == "neg" for t in (tok, verb) for c in t.children) or any(
+            a.lemma_ in lex.words("negation_verbs") for a in tok.ancestors
+        ):
+            return "negated"
+        clause_marks = {m.lower_ for t in chain for m in t.children if m.dep_ == "mark"}
+        if not is_threat and (
+            any(c.dep_ == "aux" and c.lower_ in lex.words("modals") for c in verb.children)
+            or clause_marks & lex.words("conditional_marks")
+        ):
+            return "hypothetical"
+        for anc in tok.ancestors:
+            if anc.lemma_ in lex.words("speech_verbs"):
+                speaker = self.actor_of(self.subject(anc))
+                if self.sectors.get(speaker) in lex.words("reporting_sectors"):
+                    return "reported"
+                break
+        for t in chain:
+            if (
+                t.dep_ == "advcl"
+                and t.tag_ in ("VBD", "VBN")
+                and any(m.dep_ == "mark" and m.lower_ in lex.words("historical_marks") for m in t.children)
+            ):
+                return "historical"
+        reported_speech = any(a.lemma_ in lex.words("speech_verbs") for a in tok.ancestors)
+        past_perfect = (
+            any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN"
+        )
+        if past_perfect and not reported_speech:  # "he said he had held" is the news, in indirect speech
+            return "historical"
+        return "asserted"
+
+    # -- output ---------------------------------------------------------------------------------
+    def _add(self, ev: Found) -> None:
+        """Same type and actor sets as an earlier event: one event, this trigger as extra evidence."""
+        key = self._key(ev)
+        for prev in self.found:
+            if self._key(prev) == key:
+                prev.evidence.append(ev.trigger)
+                prev.mode = prev.mode or ev.mode
+                return
+        self.found.append(ev)
+
+    @staticmethod
+    def _key(ev: Found) -> tuple[Any, ...]:
+        if ev.type == "CONSULT":
+            return (ev.type, frozenset(ev.source + ev.target))
+        return (ev.type, frozenset(ev.source), frozenset(ev.target))
+
+    def contexts(self, ev: Found) -> list[str]:
+        out = list(self.lex.rules["type_contexts"].get(ev.type, [])) + ev.contexts
+        text = ev.sentence.text.lower()
+        for ctx, words in self.lex.rules["word_contexts"].items():
+            if any(w in text for w in words):
+                out.append(ctx)
+        return list(dict.fromkeys(out))
+
+    def records(self, times: list[TimeExpr]) -> list[dict[str, Any]]:
+        out = []
+        for n, ev in enumerate(self.found, 1):
+            trig, sent = ev.trigger, ev.sentence
+            rec: dict[str, Any] = {
+                "id": f"e{n}",
+                "type": ev.type,
+                "mode": ev.mode,
+                "contexts": self.contexts(ev),
+                "source": ev.source,
+                "target": ev.target,
+                "factuality": ev.factuality,
+                "date": _calendar(resolve_event_date(times, sent.start_char, sent.end_char, trig.idx)),
+                "place": None,
+                **self.lex.scores(ev.type, ev.mode),
+                "trigger": _span(trig),
+                "sentence": {"start": sent.start_char, "end": sent.end_char},
+            }
+            if ev.evidence:
+                rec["evidence"] = [_span(t) for t in ev.evidence]
+            out.append(rec)
+        return out
+
+
+def _conj_anchor(tok: Token) -> Token:
+    """The verb a conjunct shares its subject with. The parser often hangs 'X said A and suggested B'
+    on A (a complement clause); when the conjunct's form matches the outer verb's and not A's, or a
+    closing quote separates them, the outer verb is the real partner."""
+    head = tok.head
+    if head.dep_ != "ccomp" or head.head is head:
+        return head
+    outer = head.head
+
+    def form(t: Token) -> tuple[str, tuple[str, ...]]:
+        return t.tag_, tuple(sorted(c.lower_ for c in t.children if c.dep_ == "aux"))
+
+    if form(tok) != form(outer):
+        return head
+    between = tok.doc[head.i + 1 : tok.i]
+    if form(tok) != form(head) or any(t.text in ("\u201d", '"') for t in between):
+        return outer
+    return head
+
+
+def _calendar(date: dict[str, Any]) -> dict[str, Any]:
+    """Only calendar values date an event; 'recently' (PAST_REF) leaves it undated, with the reason."""
+    value = date.get("value")
+    if value is not None and "T" in str(value)[10:11]:  # a part of a day still dates the event by day
+        return {**date, "value": str(value)[:10], "precision": "day"}
+    if value is None or str(value)[:1].isdigit():
+        return date
+    return {**date, "value": None, "precision": None, "reason": f"only a vague reference ({value})"}
+
+
+def _span(tok: Token) -> dict[str, Any]:
+    return {"start": tok.idx, "end": tok.idx + len(tok), "text": tok.text}
+
+
+def body_times(record: ArticleRecord) -> list[TimeExpr]:
+    """The temporal stage's body times as TimeExpr, the input type of its event-date helper."""
+    keys = ("text", "start", "end", "type", "value", "precision", "reason", "cue")
+    return [TimeExpr(**{k: t.get(k) for k in keys}) for t in record.times if t.get("field") in (None, "body")]
+
+
+def code_events(record: ArticleRecord, doc: Doc) -> list[dict[str, Any]]:
+    """All events of the body Doc as event records (ids e1, e2 … in text order)."""
+    coder = Coder(record, doc)
+    for sent in doc.sents:
+        coder.code_sentence(sent)
+    return coder.records(body_times(record))

@@ -1,0 +1,85 @@
+"""Constructions the coder must read from syntax: calls, threats, passives, transfers, factuality."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Events = Callable[[str], list[dict[str, Any]]]
+
+
+def one(events: list[dict[str, Any]], type_: str) -> dict[str, Any]:
+    hits = [e for e in events if e["type"] == type_]
+    assert len(hits) == 1, events
+    return hits[0]
+
+
+def test_phone_call_has_both_parties_as_sources(events: Events) -> None:
+    ev = one(
+        events("Chinese President Xi Jinping spoke by phone with Russian President Vladimir Putin."),
+        "CONSULT",
+    )
+    assert set(ev["source"]) == {"person:xi-jinping", "person:vladimir-putin"}
+    assert ev["target"] == [] and ev["mode"] == "phone"
+    assert ev["quad_class"] == "VC" and ev["intensity"] == 1.5 and ev["cameo"] == "04"
+
+
+def test_threat_with_violence_mode(events: Events) -> None:
+    ev = one(events("Russian President Vladimir Putin threatened Ukraine with missile strikes."), "THREATEN")
+    assert ev["source"] == ["person:vladimir-putin"] and ev["target"] == ["state:UKR"]
+    assert ev["mode"] == "violence" and ev["factuality"] == "asserted"
+
+
+def test_modal_act_announced_by_its_own_side_is_an_asserted_threat(events: Events) -> None:
+    found = events("Russian President Vladimir Putin said Russia could strike Ukraine.")
+    ev = one(found, "THREATEN")
+    assert ev["factuality"] == "asserted" and ev["mode"] == "violence"
+    assert not [e for e in found if e["type"] == "ASSAULT"]
+
+
+def test_passive_arrest(events: Events) -> None:
+    ev = one(events("Joaquin Guzman was arrested by Mexican police in Sinaloa."), "COERCE")
+    assert ev["mode"] == "arrest" and ev["target"] == ["person:joaquin-guzman"]
+    assert ev["source"] == ["group:mex-cop"]
+
+
+def test_extradition_targets_the_receiving_state(events: Events) -> None:
+    ev = one(
+        events("Colombia extradited a drug trafficker, Dairo Antonio Usuga, to the United States."),
+        "COOPERATE",
+    )
+    assert ev["source"] == ["state:COL"] and ev["target"] == ["state:USA"]
+
+
+def test_denial_is_negated(events: Events) -> None:
+    assert one(events("Russia denied that it had attacked Ukraine."), "ASSAULT")["factuality"] == "negated"
+    assert one(events("Russia did not attack Ukraine."), "ASSAULT")["factuality"] == "negated"
+
+
+def test_could_from_a_third_party_is_hypothetical(events: Events) -> None:
+    ev = one(events("Analysts said Russia could attack Ukraine."), "ASSAULT")
+    assert ev["factuality"] == "hypothetical" and ev["source"] == ["state:RUS"]
+    assert one(events("If Russia attacks Ukraine, the alliance will respond."), "ASSAULT")["factuality"] == (
+        "hypothetical"
+    )
+
+
+def test_claim_of_a_newspaper_is_reported(events: Events) -> None:
+    assert (
+        one(events("The New York Times said Russia attacked Ukraine."), "ASSAULT")["factuality"] == "reported"
+    )
+
+
+def test_said_alone_is_no_event(events: Events) -> None:
+    assert events("Russian President Vladimir Putin said the economy was growing.") == []
+
+
+def test_government_protest_is_an_accusation(events: Events) -> None:
+    ev = one(events("Mexico protested against Canada."), "ACCUSE")
+    assert ev["mode"] == "disapprove"
+
+
+def test_undated_event_has_null_date_and_scores(events: Events) -> None:
+    ev = one(events("Mexican President Claudia Sheinbaum praised Canada."), "SUPPORT")
+    assert ev["date"]["value"] is None
+    assert ev["trigger"]["text"] == "praised" and ev["sentence"]["start"] <= ev["trigger"]["start"]
