@@ -102,7 +102,7 @@ def title_before(doc: Doc, start: int, kb: KnowledgeBase, day: date | None,
 
 
 def appositive_after(doc: Doc, end: int, kb: KnowledgeBase, day: date | None) -> Descriptor | None:
-    """ "Ryan Wedding, a former Canadian Olympic snowboarder turned alleged drug kingpin": the phrase
+    """ "Ana Ruiz, a former Chilean rower turned city councillor": the phrase
     between the comma after a name and the next comma, clause or sentence end."""
     if end >= len(doc) or doc[end].text != "," or end + 1 >= len(doc):
         return None
@@ -189,8 +189,8 @@ def country_mentions(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, str]]:
 
 
 def context_country(doc: Doc, start: int, end: int, places: Iterable[tuple[int, str]]) -> str | None:
-    """The country a group is tied to in its sentence: the nearest one after it ("cartels were running
-    Mexico", "cartels within Mexican territory"), else the nearest one before it."""
+    """The country a group is tied to in its sentence: the nearest one after it ("gangs were controlling
+    Peru", "gangs inside Peruvian ports"), else the nearest one before it."""
     sent = doc[start].sent
     inside = [(i, c) for i, c in places if sent.start <= i < sent.end]
     after = [(i, c) for i, c in inside if i >= end]

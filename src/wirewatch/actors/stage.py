@@ -254,7 +254,7 @@ class _Article:
         return found[0] if len(found) == 1 else None
 
     def surname_scan(self, doc: Doc, fld: str) -> None:
-        """Bare surnames the model did not tag ("Wedding was arrested"), for people named in full here."""
+        """Bare surnames the model did not tag ("Baker was detained"), for people named in full here."""
         for tok in doc:
             actor_id = self.surnames.get(tok.text)
             if actor_id and is_capitalised(tok) and self.free(fld, tok.i, tok.i + 1):

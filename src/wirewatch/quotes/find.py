@@ -265,7 +265,7 @@ class _Finder:
 
     def _shared_subject_cue(self, c: Token) -> Token | None:
         """A cue verb coordinated inside a reported clause without a subject of its own: it shares the
-        reporting verb's subject ("said cartels were running Mexico and suggested ...")."""
+        reporting verb's subject ("said prices were too high and suggested ...")."""
         for t in c.children:
             if (
                 (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > c.i)
@@ -531,7 +531,7 @@ class _Finder:
                     if not (s < end and start < e):
                         spans.append((s, e))
             spans.append((cur.idx, cur.idx + len(cur)))
-            for sub in cur.children:  # "Trump last week in remarks to Fox News said"
+            for sub in cur.children:  # "The minister on Monday in remarks to CNN said"
                 if sub.dep_ in SUBJECTS:
                     spans.extend(
                         _span_chars(list(c.subtree)) for c in sub.children if c.dep_ in ("prep", "npadvmod")
