@@ -129,20 +129,15 @@ class Pipeline:
                         stage(r)
                     except Exception as exc:
                         failed[r.id] = Skip(
-                            _where_record(r),
+                            _where(r),
                             f"internal error in stage {stage.name} ({type(exc).__name__}: {exc}); "
                             "please report it",
                         )
         return [failed.get(r.id, r) if isinstance(r, ArticleRecord) else r for r in batch]
 
 
-def _where_record(record: ArticleRecord) -> str:
-    src = record.source
-    where = src.path or src.url or record.id[:12]
-    return f"{where} [{src.member}]" if src.member else where
-
-
-def _where(raw: RawDocument) -> str:
-    src = raw.source
-    where = src.path or src.url or raw.id[:12]
+def _where(doc: RawDocument | ArticleRecord) -> str:
+    """Where a document came from, for a Skip's reason: path or URL, with its member in a container."""
+    src = doc.source
+    where = src.path or src.url or doc.id[:12]
     return f"{where} [{src.member}]" if src.member else where
