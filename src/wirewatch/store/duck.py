@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from wirewatch.errors import StoreError
 from wirewatch.records import ArticleRecord, RawDocument, Skip, Source
+from wirewatch.store import events as event_rows
 from wirewatch.store import migrations
 
 DEFAULT_DB = "wirewatch.duckdb"
@@ -35,6 +36,10 @@ EXPORTABLE = (
     "actors",
     "mentions",
     "quotes",
+    "events",
+    "event_dyads",
+    "event_actors",
+    "places",
 )
 
 ARTICLE_COLUMNS = (
@@ -171,6 +176,7 @@ class Store:
             "_act": _actors_table(records),
             "_men": _mentions_table(records),
             "_quo": _quotes_table(records),
+            **event_rows.staging_tables(records),
             "_prob": pa.table(
                 {
                     "run_id": pa.array([run_id] * len(problems), pa.string()),
@@ -217,6 +223,8 @@ class Store:
                 "INSERT INTO quotes SELECT DISTINCT ON (id) q.* FROM _quo q "
                 "WHERE NOT EXISTS (SELECT 1 FROM quotes r WHERE r.id = q.id)"
             )
+            for staging, table, keys in event_rows.WRITES:
+                self._q(event_rows.insert_sql(staging, table, keys))
             self._q("INSERT INTO ingest_problems SELECT * FROM _prob")
             self._q("COMMIT")
         except BaseException:
@@ -308,6 +316,11 @@ class Store:
         )
         raw = self._q1("SELECT count(*) FROM raw_documents") or (0,)
         problems = self._q1("SELECT count(*) FROM ingest_problems") or (0,)
+        counts = self._q1(
+            "SELECT (SELECT count(*) FROM actors), (SELECT count(*) FROM quotes), "
+            "(SELECT count(*) FROM events), "
+            "(SELECT count(DISTINCT source_country || '-' || target_country) FROM event_dyads)"
+        ) or (0, 0, 0, 0)
         return {
             "articles": one[0],
             "outlets": one[1],
@@ -316,6 +329,10 @@ class Store:
             "dated": one[4],
             "raw_documents": raw[0],
             "problems": problems[0],
+            "actors": counts[0],
+            "quotes": counts[1],
+            "events": counts[2],
+            "dyads": counts[3],
             "by_outlet": outlets,
         }
 
@@ -366,6 +383,26 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY ar.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ?"
         return self.con.sql(sql, params=[*params, max(0, int(limit))]).to_arrow_table()
+
+    def events(
+        self, flt: event_rows.EventFilter | None = None, *, limit: int = 100, offset: int = 0
+    ) -> pa.Table:
+        """Events newest first (by event date, else publication date) with actor names and article."""
+        return event_rows.query_events(self.con, flt or event_rows.EventFilter(), limit=limit, offset=offset)
+
+    def actors_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Actor rows keyed by id, for exports and pages that show names beside ids."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        rel = self.con.sql(
+            "SELECT id, name, kind, country, sector, role FROM actors WHERE list_contains(?, id)",
+            params=[ids],
+        )
+        return {r["id"]: r for r in rel.to_arrow_table().to_pylist()}
+
+    def count_events(self, flt: event_rows.EventFilter | None = None) -> int:
+        return event_rows.count_events(self.con, flt or event_rows.EventFilter())
 
     def problems(self, run_id: str | None = None) -> list[tuple[str, str]]:
         if run_id:

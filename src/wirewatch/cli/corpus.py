@@ -1,58 +1,28 @@
-"""The command line: a thin shell that parses options, calls the library and formats its output."""
+"""Commands over the corpus: ingest, process, list, show, export, demo."""
 
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from wirewatch import __version__
+from wirewatch.cli.app import (
+    SAMPLES,
+    db_option,
+    err,
+    main,
+    open_store,
+    out,
+    print_rows,
+    print_summary,
+    write_table,
+)
 from wirewatch.config import Config
 from wirewatch.errors import WirewatchError
 from wirewatch.records import Skip
 from wirewatch.store import Store, default_db_path
-
-err = Console(stderr=True)
-out = Console()
-
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "corpus"
-
-
-def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db",
-        type=click.Path(dir_okay=False),
-        default=None,
-        help="Database file (default ./wirewatch.duckdb, or $WIREWATCH_DB).",
-    )(fn)
-
-
-def _open(db: str | None, *, read_only: bool = False) -> Store:
-    path = db or default_db_path()
-    if read_only and not Path(path).exists():
-        raise WirewatchError(f"no database at {path!r}: run `wirewatch ingest PATH --db {path}` first")
-    return Store(path, read_only=read_only)
-
-
-class Main(click.Group):
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except WirewatchError as exc:
-            err.print(f"[bold red]error:[/] {exc}")
-            sys.exit(2)
-
-
-@click.group(cls=Main)
-@click.version_option(__version__, prog_name="wirewatch")
-def main() -> None:
-    """wirewatch: who did what to whom, when, where, and who said so, from raw news."""
 
 
 # -- ingest / process ------------------------------------------------------------------------
@@ -63,7 +33,7 @@ def main() -> None:
 @click.option("--quiet", is_flag=True, help="No progress display.")
 def ingest(inputs: tuple[str, ...], db: str | None, batch_size: int, quiet: bool) -> None:
     """Read files, directories, WARC, feeds, JSONL or URLs into the database (idempotent)."""
-    report = _ingest_with_progress(_open(db), list(inputs), Config(batch_size=batch_size), quiet=quiet)
+    report = _ingest_with_progress(open_store(db), list(inputs), Config(batch_size=batch_size), quiet=quiet)
     err.print(f"run {report.run_id}: {report.line()}")
     for p in report.problems[:50]:
         err.print(f"  [yellow]skipped[/] {p.where}: {p.reason}", highlight=False)
@@ -116,7 +86,7 @@ def process(inputs: tuple[str, ...], fmt: str, stages: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
     elif fmt == "table":
-        _print_rows(
+        print_rows(
             ["id", "title", "outlet", "published", "paragraphs"],
             [
                 [r["id"][:12], r["article"]["title"], r["article"]["outlet"],
@@ -141,17 +111,17 @@ def process(inputs: tuple[str, ...], fmt: str, stages: str | None) -> None:
 def articles(db: str | None, outlet: str | None, since: str | None, until: str | None,
              search: str | None, limit: int, offset: int, fmt: str) -> None:
     """List stored articles, newest first."""
-    with _open(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
         table = store.articles(outlet=outlet, since=since, until=until, search=search,
                                limit=limit, offset=offset)
     if fmt == "table":
-        _print_rows(
+        print_rows(
             ["id", "published", "outlet", "title"],
             [[r["id"][:12], r["published_date"], r["outlet"], r["title"]] for r in table.to_pylist()],
         )
         err.print(f"{table.num_rows} article(s); `wirewatch show ID` for one")
     else:
-        _write_table(table, fmt, None)
+        write_table(table, fmt, None)
 
 
 @main.command()
@@ -161,7 +131,7 @@ def articles(db: str | None, outlet: str | None, since: str | None, until: str |
 @click.option("--json", "as_json", is_flag=True, help="Print the whole stored record as JSON.")
 def show(article_id: str, db: str | None, boilerplate: bool, as_json: bool) -> None:
     """Show one article (an id prefix of 6+ characters is enough)."""
-    with _open(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
         rec = store.record(article_id)
     if rec is None:
         raise WirewatchError(f"no article {article_id!r} (or the prefix is ambiguous); `wirewatch articles`")
@@ -228,12 +198,12 @@ def actors_cmd(
 ) -> None:
     """Actors in the corpus (people, organisations, states), most mentioned first."""
     kinds = None if groups else ["person", "organisation", "state"]
-    with _open(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
         table = store.actors(search=search, country=country, kinds=kinds, limit=limit)
     if fmt != "table":
-        _write_table(table, fmt, None)
+        write_table(table, fmt, None)
         return
-    _print_rows(
+    print_rows(
         ["actor", "kind", "country", "sector", "role", "articles", "mentions"],
         [[r["name"], r["kind"], r["country"], r["sector"], r["role"], r["articles"], r["mentions"]]
          for r in table.to_pylist()],
@@ -248,12 +218,12 @@ def actors_cmd(
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
 def quotes_cmd(db: str | None, speaker: str | None, channel: str | None, limit: int, fmt: str) -> None:
     """Quotes and reported speech with speaker, kind, channel and the article they come from."""
-    with _open(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
         table = store.quotes(speaker=speaker, channel=channel, limit=limit)
     if fmt != "table":
-        _write_table(table, fmt, None)
+        write_table(table, fmt, None)
         return
-    _print_rows(
+    print_rows(
         ["speaker", "kind", "channel", "quote", "article"],
         [[r["speaker"], r["kind"], r["channel"], r["text"], r["article_id"][:12]] for r in table.to_pylist()],
     )
@@ -263,8 +233,8 @@ def quotes_cmd(db: str | None, speaker: str | None, channel: str | None, limit: 
 @db_option
 def status(db: str | None) -> None:
     """Corpus counts: articles, outlets, dates, problems."""
-    with _open(db, read_only=True) as store:
-        _print_summary(store.summary())
+    with open_store(db, read_only=True) as store:
+        print_summary(store.summary())
 
 
 @main.command()
@@ -276,101 +246,13 @@ def status(db: str | None) -> None:
               help="Output file (default: stdout for csv/jsonl; TABLE.parquet for parquet).")
 def export(table: str, db: str | None, fmt: str, output: str | None) -> None:
     """Export a table (articles, raw_documents, sightings, boilerplate, ingest_runs, ingest_problems)."""
-    with _open(db, read_only=True) as store:
+    with open_store(db, read_only=True) as store:
         data = store.table(table)
     if fmt == "parquet" and not output:
         output = f"{table}.parquet"
-    _write_table(data, fmt, output)
+    write_table(data, fmt, output)
     if output:
         err.print(f"wrote {data.num_rows} rows to {output}")
-
-
-# -- measuring -------------------------------------------------------------------------------
-@main.group(name="eval")
-def eval_() -> None:
-    """Accuracy on public data sets (slow; not part of the tests)."""
-
-
-@eval_.command(name="extraction")
-@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
-              help="../shared/data/extraction or one of its sub-folders.")
-@click.option("--limit", type=int, default=None, help="Only the first N pages of each set.")
-@click.option("--json", "as_json", is_flag=True)
-def eval_extraction(data: str, limit: int | None, as_json: bool) -> None:
-    """Body precision/recall/F1 (trafilatura evaldata); title/byline/site/date accuracy (Mozilla)."""
-    from wirewatch.eval import extraction
-
-    result = extraction.run(Path(data), limit=limit)
-    click.echo(json.dumps(result, indent=2) if as_json else extraction.format_report(result))
-
-
-@eval_.command(name="time")
-@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
-              help="../shared/data/time/TBAQ-cleaned (TimeML files).")
-@click.option("--limit", type=int, default=None, help="Only the first N documents.")
-@click.option("--json", "as_json", is_flag=True)
-def eval_time(data: str, limit: int | None, as_json: bool) -> None:
-    """Time expressions: span P/R/F1, type and value accuracy, TempEval-3 value F1."""
-    from wirewatch.eval import temporal
-
-    result = temporal.evaluate_timebank(Path(data), limit=limit)
-    click.echo(json.dumps(result, indent=2, default=str) if as_json else temporal.format_report(result))
-
-
-@eval_.command(name="actors")
-@click.option("--data", type=click.Path(exists=True, dir_okay=False), required=True,
-              help="../shared/data/events/ngec_actor_resolution_tests.jsonl")
-@click.option("--failures", type=int, default=0, help="Also list the first N failed assertions.")
-@click.option("--json", "as_json", is_flag=True)
-def eval_actors(data: str, failures: int, as_json: bool) -> None:
-    """How many name -> country/sector/office assertions the shipped knowledge base satisfies."""
-    from wirewatch.eval import actors
-
-    result = actors.evaluate_ngec(Path(data))
-    click.echo(json.dumps(result, indent=2, default=str) if as_json
-               else actors.format_report(result, failures=failures))
-
-
-@eval_.command(name="quotes")
-@click.option("--data", type=click.Path(exists=True, dir_okay=False), required=True,
-              help="../shared/data/quotes/polnear/polnear_dev.jsonl")
-@click.option("--limit", type=int, default=None, help="Only the first N documents.")
-@click.option("--json", "as_json", is_flag=True)
-def eval_quotes(data: str, limit: int | None, as_json: bool) -> None:
-    """Quotes: P/R/F1 at 30% and 80% content overlap, and speaker accuracy (PolNeAR)."""
-    from wirewatch.eval import quotes
-
-    result = quotes.evaluate_polnear(Path(data), limit=limit)
-    click.echo(json.dumps(result, indent=2, default=str) if as_json else quotes.format_report(result))
-
-
-@main.group()
-def bench() -> None:
-    """Throughput and memory on generated documents."""
-
-
-@bench.command(name="extract")
-@click.option("--n", default=2000, show_default=True, help="Documents per kind.")
-@click.option("--json", "as_json", is_flag=True)
-def bench_extract(n: int, as_json: bool) -> None:
-    """Text dumps/s and HTML pages/s on one core, with peak memory."""
-    from wirewatch.bench import extract as bx
-
-    result = bx.bench_extract(n)
-    click.echo(json.dumps(result, indent=2) if as_json else bx.format_report(result))
-
-
-@bench.command(name="pipeline")
-@click.option("--data", type=click.Path(exists=True), default=None,
-              help="Documents to run (default: the bundled sample corpus).")
-@click.option("--repeat", default=3, show_default=True)
-@click.option("--json", "as_json", is_flag=True)
-def bench_pipeline(data: str | None, repeat: int, as_json: bool) -> None:
-    """Articles/s through every stage (extract, nlp, actors, temporal, quotes), per stage and overall."""
-    from wirewatch.bench import pipeline as bp
-
-    result = bp.bench_pipeline(Path(data) if data else None, repeat=repeat)
-    click.echo(json.dumps(result, indent=2) if as_json else bp.format_report(result))
 
 
 # -- demo ------------------------------------------------------------------------------------
@@ -388,7 +270,7 @@ def demo(db: str | None, samples: str | None, no_serve: bool) -> None:
     report = _ingest_with_progress(Store(path), [str(corpus)], Config(), quiet=False)
     err.print(f"ingested {corpus}: {report.line()}")
     with Store(path, read_only=True) as store:
-        _print_summary(store.summary())
+        print_summary(store.summary())
     out.print(
         "\nExplore it:\n"
         f"  wirewatch articles --db {path}\n"
@@ -400,45 +282,3 @@ def demo(db: str | None, samples: str | None, no_serve: bool) -> None:
     )
     del no_serve  # the dashboard arrives with `wirewatch serve`
 
-
-# -- output helpers --------------------------------------------------------------------------
-def _print_rows(header: list[str], rows: Iterable[list[Any]]) -> None:
-    table = Table(*header, show_lines=False)
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
-    out.print(table)
-
-
-def _print_summary(s: dict[str, Any]) -> None:
-    out.print(
-        f"[bold]{s['articles']}[/] articles from [bold]{s['outlets']}[/] outlets; "
-        f"{s['dated']} dated, {s['first_published'] or '?'} to {s['last_published'] or '?'}; "
-        f"{s['raw_documents']} raw documents; {s['problems']} input problems recorded",
-        highlight=False,
-    )
-    _print_rows(["outlet", "articles"], [[o, n] for o, n in s["by_outlet"]])
-
-
-def _write_table(table: Any, fmt: str, output: str | None) -> None:
-    import pyarrow.csv as pacsv
-    import pyarrow.parquet as pq
-
-    if fmt == "parquet":
-        pq.write_table(table, output)
-    elif fmt == "csv":
-        if output:
-            pacsv.write_csv(table, output)
-        else:
-            sink = sys.stdout.buffer
-            pacsv.write_csv(table, sink)
-    else:
-        lines = (json.dumps(row, ensure_ascii=False, default=str) for row in table.to_pylist())
-        if output:
-            Path(output).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        else:
-            for line in lines:
-                click.echo(line)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,113 @@
+"""Events reach the store with their dyads and participants, filter by actor/dyad/type/date, and export
+as POLECAT-style JSON and GDELT-style TSV. Articles are written here for the test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wirewatch.cli import main
+from wirewatch.event_export import GDELT_COLUMNS
+from wirewatch.jobs import ingest
+from wirewatch.store import Store
+from wirewatch.store.events import EventFilter
+
+ARTICLES = [
+    {
+        "url": "https://example.test/a1",
+        "title": "Leaders of Canada and Japan hold call on fisheries",
+        "published": "2026-03-12",
+        "outlet": "Test Harbour Times",
+        "text": (
+            "OTTAWA — Canadian Prime Minister Mark Carney spoke by phone with Japanese Prime Minister "
+            "Sanae Takaichi on Tuesday about fishing quotas in the North Pacific, his office said.\n\n"
+            "The two leaders agreed to meet in Tokyo in May, according to a statement."
+        ),
+    },
+    {
+        "url": "https://example.test/a2",
+        "title": "Brazil recalls its ambassador",
+        "published": "2026-04-02",
+        "outlet": "Test Southern Post",
+        "text": (
+            "Brazil's President Luiz Inacio Lula da Silva criticised Argentina on Wednesday over a border "
+            "dispute, calling the decision reckless.\n\nNo talks are planned, officials said."
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("events")
+    src = folder / "in.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    path = folder / "w.duckdb"
+    with Store(path) as store:
+        report = ingest(store, [str(src)])
+        assert report.added == 2
+        again = ingest(store, [str(src)])
+        assert again.added == 0
+    return path
+
+
+def test_events_are_stored_once_with_evidence(db: Path) -> None:
+    with Store(db, read_only=True) as store:
+        rows = store.events(limit=100).to_pylist()
+        assert rows, "the call and the criticism should be coded"
+        assert len({r["id"] for r in rows}) == len(rows)
+        for r in rows:
+            body = store.record(r["article_id"])["article"]["body"]
+            assert body[r["trigger_start"] : r["trigger_end"]] == r["trigger_text"]
+            assert r["sentence"] == body[r["sentence_start"] : r["sentence_end"]]
+        assert store.count_events() == len(rows)
+
+
+def test_a_call_is_a_mutual_dyad_and_filters_apply(db: Path) -> None:
+    with Store(db, read_only=True) as store:
+        both = store.events(EventFilter(dyad=("JPN", "CAN"))).to_pylist()
+        assert any(r["type"] == "CONSULT" for r in both)
+        call = next(r for r in both if r["type"] == "CONSULT" and r["mode"] == "phone")
+        assert set(call["source_countries"]) == {"CAN", "JPN"}
+        directed = store.events(EventFilter(dyad=("JPN", "CAN"), directed=True)).to_pylist()
+        assert call["id"] in {r["id"] for r in directed}
+        assert not store.events(EventFilter(dyad=("CAN", "BRA"))).num_rows
+        assert all(r["type"] == "CONSULT" for r in store.events(EventFilter(types=("consult",))).to_pylist())
+        later = store.events(EventFilter(since="2026-04-01")).to_pylist()
+        assert later and all(r["date"] >= "2026-04-01" for r in later)
+        by_name = store.events(EventFilter(actor="Carney")).to_pylist()
+        assert by_name and all("Mark Carney" in r["source_names"] + r["target_names"] for r in by_name)
+        # Hostile filter values are parameters, not SQL.
+        assert store.events(EventFilter(actor="x' OR 1=1 --")).num_rows == 0
+
+
+def test_cli_lists_and_exports(db: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    res = runner.invoke(main, ["events", "--db", str(db), "--dyad", "CAN-JPN", "--format", "jsonl"])
+    assert res.exit_code == 0, res.output
+    assert {json.loads(x)["type"] for x in res.stdout.splitlines()} >= {"CONSULT"}
+    res = runner.invoke(main, ["events", "--db", str(db), "--dyad", "CANADA-JPN"])
+    assert res.exit_code == 2 and "ISO-3" in res.stderr
+
+    out = tmp_path / "ev.polecat.jsonl"
+    res = runner.invoke(main, ["events", "--db", str(db), "--format", "polecat", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    recs = [json.loads(x) for x in out.read_text().splitlines()]
+    call = next(r for r in recs if r["event_type"] == "CONSULT" and r["event_mode"] == "phone")
+    assert call["quad_code"] == "VC" and call["event_date"] == "2026-03-10"
+    assert {a["country"] for a in call["actors"]} == {"CAN", "JPN"}
+    assert call["event_text"] and call["source"]["url"] == "https://example.test/a1"
+
+    res = runner.invoke(main, ["events", "--db", str(db), "--format", "gdelt"])
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert len(lines) == len(recs)
+    cells = [line.split("\t") for line in lines]
+    assert all(len(c) == len(GDELT_COLUMNS) == 61 for c in cells)
+    col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
+    phone = next(c for c in cells if c[col["SQLDATE"]] == "20260310")
+    assert phone[col["QuadClass"]] == "1" and phone[col["EventRootCode"]] == "04"
+    assert {phone[col["Actor1CountryCode"]], phone[col["Actor2CountryCode"]]} == {"CAN", "JPN"}
