@@ -44,6 +44,7 @@ def ingest(
 
     config = config or Config()
     pipeline = Pipeline(config)
+    pipeline.remember(store.memory())
     # iter_documents checks every input before reading any, so a typo fails before a run is recorded
     stream = items if items is not None else iter_documents(inputs, config.ingest_options())
     report = RunReport(run_id=store.begin_run(inputs))

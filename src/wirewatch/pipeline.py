@@ -8,7 +8,7 @@ returns it; it never reaches into another stage's internals.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 from wirewatch import __version__
 from wirewatch.config import Config
@@ -66,6 +66,14 @@ class Pipeline:
             )
         self.stages: list[Stage] = [_REGISTRY[s](self.config) for s in self.config.stages if s != "extract"]
         self.version = f"wirewatch-{__version__}"
+
+    def remember(self, memory: dict[str, Any]) -> None:
+        """Hand what the store kept from earlier runs (e.g. people learned from titles) to the stages
+        that can use it; a stage opts in by defining `remember(memory)`."""
+        for stage in self.stages:
+            hook = getattr(stage, "remember", None)
+            if hook is not None:
+                hook(memory)
 
     def process(self, raw: RawDocument) -> ArticleRecord:
         """Raw document to record; InputError for documents that cannot become articles."""

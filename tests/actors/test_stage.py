@@ -46,8 +46,12 @@ def texts(a: dict[str, Any], field: str = "body") -> list[str]:
 def test_contract_fields_and_offsets(talks: ArticleRecord) -> None:
     body = talks.article.body
     for a in talks.actors:
-        assert set(a) == {"id", "name", "kind", "country", "sector", "role", "mentions"}
+        assert set(a) - {"learned"} == {"id", "name", "kind", "country", "sector", "role", "mentions"}
         assert a["kind"] in ("person", "organisation", "state", "group")
+        if "learned" in a:  # what a title or appositive taught, with its evidence offsets
+            ev = a["learned"]
+            text = body if ev["field"] == "body" else None
+            assert text is None or text[ev["start"]:ev["end"]] == ev["text"]
         for m in a["mentions"]:
             if "field" not in m:
                 assert body[m["start"]:m["end"]] == m["text"]

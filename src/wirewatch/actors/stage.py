@@ -73,12 +73,16 @@ class Actor:
     role: str | None
     gender: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    learned: dict[str, Any] | None = None  # the title or appositive this article taught us, with offsets
 
     def to_dict(self) -> dict[str, Any]:
         order = {"body": 0, "title": 1}
         mentions = sorted(self.mentions, key=lambda m: (order.get(m.field, 2), m.field, m.start))
-        return {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
-                "sector": self.sector, "role": self.role, "mentions": [m.to_dict() for m in mentions]}
+        out = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
+               "sector": self.sector, "role": self.role, "mentions": [m.to_dict() for m in mentions]}
+        if self.learned:
+            out["learned"] = self.learned
+        return out
 
 
 def article_day(published: Published) -> date | None:
@@ -162,6 +166,13 @@ class _Article:
         actor = self._resolve_person(name.text, title, appositive, honorific)
         if actor is None:
             return
+        if actor.learned is not None and "from" not in actor.learned:
+            # Evidence for what we learned: the name with the title before it or the appositive after it.
+            first = title.start if title is not None else start
+            last = appositive.end if appositive is not None and title is None else end
+            span = doc[min(first, start):max(last, end)]
+            actor.learned.update({"from": "title" if title is not None else "appositive", "field": fld,
+                                  "start": span.start_char, "end": span.end_char, "text": span.text})
         actor.gender = actor.gender or gender_of_words(stripped + ([doc[start - 1].text] if start else []))
         if title is not None:
             actor.gender = actor.gender or gender_of_words(title.text.split())
@@ -238,10 +249,11 @@ class _Article:
                 info.setdefault("sector", coding.sector)
             info.setdefault("role", _role_text(kb, desc.text))
         info = {k: v for k, v in info.items() if v is not None}
-        if len(name.split()) >= 2 and (title or appositive):
-            self.learned[key] = info
+        teaches = len(name.split()) >= 2 and (title or appositive) is not None
+        if teaches:
+            self.learned[key] = {**self.learned.get(key, {}), **info}
         return Actor(pid, name, "person", info.get("country"), info.get("sector"), info.get("role"),
-                     gender_of_name(name))
+                     gender_of_name(name), learned={"key": key} if teaches else None)
 
     def _local_person(self, name: str) -> Actor | None:
         """A person already named in full here whose name ends with this one ("Vargas Ortiz")."""
@@ -458,6 +470,13 @@ class ActorsStage:
         # People learned from titles and appositives, reused for later articles of this process.
         self.learned: dict[str, dict[str, Any]] = {}
 
+    def remember(self, memory: dict[str, Any]) -> None:
+        """Take people learned in earlier runs (kept in the store) so a bare full name is known again."""
+        for row in memory.get("learned_actors") or []:
+            info = {k: row.get(k) for k in ("country", "sector", "role") if row.get(k)}
+            if row.get("key") and info:
+                self.learned.setdefault(row["key"], info)
+
     def __call__(self, record: ArticleRecord) -> ArticleRecord:
         parsed = record.annotations.get("nlp")
         if not parsed or parsed.get("body") is None:
@@ -472,7 +491,8 @@ class ActorsStage:
         fields += [(f"caption:{i}", d) for i, d in enumerate(parsed.get("captions") or [])]
         for _, doc in fields:
             titled_entities(doc, self.kb)
-        reconcile_labels([doc for _, doc in fields])
+        reconcile_labels([doc for _, doc in fields],
+                         known_person=lambda name: self.kb.normalise(name) in self.learned)
         persons = {fld: [e for e in doc.ents if e.label_ == "PERSON"] for fld, doc in fields}
         for full in (True, False):
             for fld, doc in fields:

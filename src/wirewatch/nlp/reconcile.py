@@ -7,7 +7,7 @@ anywhere in the article takes the PERSON label.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,12 +37,13 @@ def surnames(docs: Iterable[Doc | None]) -> set[str]:
     return found
 
 
-def reconcile_labels(docs: list[Doc | None]) -> None:
-    """Relabel surname-only entities as PERSON in place (spans keep their offsets)."""
+def reconcile_labels(docs: list[Doc | None], known_person: Callable[[str], bool] | None = None) -> None:
+    """Relabel surname-only entities as PERSON in place (spans keep their offsets); with `known_person`,
+    also full names already known as people (learned in an earlier article) that the model called ORG."""
     from spacy.tokens import Span
 
     names = surnames(docs)
-    if not names:
+    if not names and known_person is None:
         return
     for doc in docs:
         if doc is None:
@@ -51,7 +52,10 @@ def reconcile_labels(docs: list[Doc | None]) -> None:
         ents = []
         for ent in doc.ents:
             start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-            if ent.label_ in RELABEL and _bare(doc[start:ent.end].text) in names:
+            bare = _bare(doc[start:ent.end].text)
+            if ent.label_ in RELABEL and (
+                bare in names or known_person is not None and len(bare.split()) >= 2 and known_person(bare)
+            ):
                 ent = Span(doc, start, ent.end, label="PERSON")
                 changed = True
             ents.append(ent)

@@ -40,6 +40,7 @@ EXPORTABLE = (
     "event_dyads",
     "event_actors",
     "places",
+    "learned_actors",
 )
 
 ARTICLE_COLUMNS = (
@@ -176,6 +177,7 @@ class Store:
             "_act": _actors_table(records),
             "_men": _mentions_table(records),
             "_quo": _quotes_table(records),
+            "_learn": _learned_table(records),
             **event_rows.staging_tables(records),
             "_prob": pa.table(
                 {
@@ -222,6 +224,10 @@ class Store:
             self._q(
                 "INSERT INTO quotes SELECT DISTINCT ON (id) q.* FROM _quo q "
                 "WHERE NOT EXISTS (SELECT 1 FROM quotes r WHERE r.id = q.id)"
+            )
+            self._q(
+                "INSERT INTO learned_actors SELECT DISTINCT ON (key) l.* FROM _learn l "
+                "WHERE NOT EXISTS (SELECT 1 FROM learned_actors k WHERE k.key = l.key)"
             )
             for staging, table, keys in event_rows.WRITES:
                 self._q(event_rows.insert_sql(staging, table, keys))
@@ -390,6 +396,12 @@ class Store:
         """Events newest first (by event date, else publication date) with actor names and article."""
         return event_rows.query_events(self.con, flt or event_rows.EventFilter(), limit=limit, offset=offset)
 
+    def memory(self) -> dict[str, Any]:
+        """What earlier runs taught the stages (see Pipeline.remember): people learned from titles."""
+        cols = ("key", "actor_id", "name", "country", "sector", "role")
+        rows = self._q(f"SELECT {', '.join(cols)} FROM learned_actors ORDER BY key")
+        return {"learned_actors": [dict(zip(cols, r, strict=True)) for r in rows]}
+
     def actors_by_id(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Actor rows keyed by id, for exports and pages that show names beside ids."""
         ids = list(dict.fromkeys(ids))
@@ -538,6 +550,27 @@ def _quotes_table(records: Sequence[ArticleRecord]) -> pa.Table:
             "start_char": pa.array([q.get("start") for _, q in rows], pa.int32()),
             "end_char": pa.array([q.get("end") for _, q in rows], pa.int32()),
             "date": pa.array([_date_value(q.get("date")) for _, q in rows], pa.string()),
+        }
+    )
+
+
+def _learned_table(records: Sequence[ArticleRecord]) -> pa.Table:
+    rows = [(r.id, a, a["learned"]) for r in records for a in r.actors
+            if a.get("id") and isinstance(a.get("learned"), dict) and a["learned"].get("key")]
+    return pa.table(
+        {
+            "key": pa.array([x[2]["key"] for x in rows], pa.string()),
+            "actor_id": pa.array([x[1]["id"] for x in rows], pa.string()),
+            "name": pa.array([x[1].get("name") for x in rows], pa.string()),
+            "country": pa.array([x[1].get("country") for x in rows], pa.string()),
+            "sector": pa.array([x[1].get("sector") for x in rows], pa.string()),
+            "role": pa.array([x[1].get("role") for x in rows], pa.string()),
+            "learned_from": pa.array([x[2].get("from") for x in rows], pa.string()),
+            "article_id": pa.array([x[0] for x in rows], pa.string()),
+            "field": pa.array([x[2].get("field") for x in rows], pa.string()),
+            "start_char": pa.array([x[2].get("start") for x in rows], pa.int32()),
+            "end_char": pa.array([x[2].get("end") for x in rows], pa.int32()),
+            "evidence": pa.array([x[2].get("text") for x in rows], pa.string()),
         }
     )
 
