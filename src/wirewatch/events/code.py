@@ -153,7 +153,13 @@ class Coder:
 
     # -- triggers -------------------------------------------------------------------------------
     def entry(self, tok: Token) -> dict[str, Any] | None:
-        """The lexicon entry that fits the token and its syntax, or None."""
+        """The lexicon entry that fits the token and its syntax, or None.
+
+        Overrides are tried from the most specific cue to the least: a compound modifier ('hunger
+        strike', 'air strike'), a particle ('step down'), the direct object's lemma ('release funds'), a
+        preposition's object ('withdraw from the treaty'), then the preposition itself ('call on').
+        An override of null means the cue rules the word out ('release a statement').
+        """
         if tok.pos_ == "VERB":
             entry = self.lex.verbs.get(tok.lemma_.lower())
         elif tok.pos_ == "NOUN":
@@ -164,32 +170,56 @@ class Coder:
             return None
         if entry is None:
             return None
-        child_preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent")}
-        for prep, override in entry.get("preps", {}).items():
-            if prep in child_preps:
-                return {**entry, "mode": None, **override}
+        kids = list(tok.children)
+        child_preps = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "agent")}
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        cues: list[tuple[str, set[str]]] = [
+            ("compounds", {c.lemma_.lower() for c in kids if c.dep_ in ("compound", "amod")}),
+            ("particles", {c.lemma_.lower() for c in kids if c.dep_ == "prt"}),
+            ("by_object", {o.lemma_.lower() for o in objs}),
+            ("by_pobj", {p.lemma_.lower() for c in kids if c.dep_ == "prep" for p in c.children
+                         if p.dep_ == "pobj"}),
+            ("preps", child_preps),
+        ]
+        for key, present in cues:
+            for cue, override in entry.get(key, {}).items():
+                if cue in present:
+                    if override is None:
+                        return None
+                    entry = {**entry, "mode": None, **override}
+                    break
+            else:
+                continue
+            break
         if "requires_prep" in entry and not child_preps & set(entry["requires_prep"]):
             return None
+        if "requires_pobj" in entry and not any(
+            p.lemma_.lower() in entry["requires_pobj"] for c in kids if c.dep_ == "prep" for p in c.children
+        ):
+            return None
         if "requires_particle" in entry and not any(
-            c.dep_ == "prt" and c.lemma_ in entry["requires_particle"] for c in tok.children
+            c.dep_ == "prt" and c.lemma_ in entry["requires_particle"] for c in kids
         ):
             return None
         if entry.get("requires_object_or_prep") and not (
-            child_preps or any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children)
+            child_preps or any(c.dep_ in ("dobj", "nsubjpass") for c in kids)
         ):
             return None
         if "objects" in entry:
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            if not any(o.lemma_.lower() in entry["objects"] for o in objs):
+            found = next((o.lemma_.lower() for o in objs if o.lemma_.lower() in entry["objects"]), None)
+            if found is None:
                 return None
+            entry = {**entry, **entry["objects"][found]}
         if entry.get("requires_actor_object") and not any(
-            self.actor_of(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")
+            self.actor_of(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")
         ):
             return None
         if entry.get("theme_persons"):
-            theme = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
             if self.actor_of(theme) is None:
                 return None
+        if entry.get("type") is None:
+            return None
         return entry
 
     def code_sentence(self, sent: Span) -> None:
@@ -227,7 +257,10 @@ class Coder:
             (p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
         )
         passive = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
-        source = self.actor_of(agent) if agent is not None else (None if passive else self.actor_of(subj))
+        doer = agent if agent is not None else (None if passive else subj)
+        if doer is not None and doer.lemma_.lower() in self.lex.words("hazard_subjects"):
+            return  # a typhoon or an epidemic is not an actor: damage it does is no political event
+        source = self.actor_of(doer)
         objs = self.objects(tok)
         patient: str | None = None
         target: list[str] = []
@@ -252,11 +285,20 @@ class Coder:
                     target = [found]
         if source is None and passive is not None:
             source = self._clause_agent(tok) or self._chained_source(patient)
-        if source is None:
+        if source is None and self._unattributed(tok, doer, type_):
+            sources: list[str] = []
+        elif source is None:
             return
+        else:
+            sources = [source]
+            by_sector = entry.get("by_source_sector", {}).get(self.sectors.get(source))
+            if by_sector is not None:  # teachers who strike stop work; soldiers who strike attack
+                type_, mode = by_sector["type"], by_sector.get("mode")
         recode = self.lex.rules["recode_by_source_sector"].get(type_, {}).get(self.sectors.get(source))
         if recode is not None:  # a government "protesting" is a verbal act, not collective action
             type_, mode = recode["type"], recode.get("mode")
+        if mode is None:
+            mode = self._mode_from_words(tok, doer, type_)
         target = [t for t in target if t != source]
         if not target and type_ in self.lex.words("counterpart_types"):
             target = self._counterparts(source)
@@ -271,13 +313,35 @@ class Coder:
                 mode,
                 tok,
                 sent,
-                [source],
+                sources,
                 target,
                 self.factuality(tok, type_ == "THREATEN"),
                 contexts,
                 patient,
             )
         )
+
+    def _unattributed(self, tok: Token, doer: Token | None, type_: str) -> bool:
+        """An act reported without its doer ('ten people were killed', 'a car bomb killed ten',
+        'thousands marched'): kept with no source for the types news reports that way, and only on a
+        verb trigger, since a bare noun ('during the protest') is usually background."""
+        if type_ not in self.lex.words("unattributed_types") or tok.pos_ != "VERB":
+            return False
+        if doer is None:
+            return True
+        return doer.pos_ in ("NOUN", "NUM", "PRON") and self.actor_of(doer) is None
+
+    def _mode_from_words(self, tok: Token, doer: Token | None, type_: str) -> str | None:
+        """A mode named by a word near the trigger: 'drone' in 'a drone strike', 'teachers' → strike."""
+        words = self.lex.rules.get("mode_words", {}).get(type_)
+        if not words:
+            return None
+        near = list(tok.subtree) + (list(doer.subtree) if doer is not None else [])
+        for t in near:
+            mode = words.get(t.lemma_.lower()) or words.get(t.lower_)
+            if mode:
+                return str(mode)
+        return None
 
     def _consult(self, tok: Token, entry: dict[str, Any], sent: Span, contexts: list[str]) -> None:
         """All parties are sources (a visit: visitor source, host target); too few parties → evidence of

@@ -111,13 +111,13 @@ class Store:
         return int(row[0] or 0) if row else 0
 
     def migrate(self) -> int:
-        """Apply every migration newer than the database; returns the resulting version."""
+        """Apply every migration the database has not had; returns the resulting version."""
         self._q(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)"
         )
-        current = self.schema_version()
+        applied = {r[0] for r in self._q("SELECT version FROM schema_version")}
         for version, sql in migrations.available():
-            if version <= current:
+            if version in applied:  # by set, not max: a migration merged later with a lower number still runs
                 continue
             self._q("BEGIN TRANSACTION")
             try:
@@ -127,8 +127,7 @@ class Store:
             except duckdb.Error as exc:
                 self._q("ROLLBACK")
                 raise StoreError(f"migration {version:03d} failed on {self.path!r}: {exc}") from exc
-            current = version
-        return current
+        return self.schema_version()
 
     # -- ingest ------------------------------------------------------------------------------
     def known(self, ids: Iterable[str]) -> set[str]:
