@@ -45,6 +45,8 @@ _CHAR_MAP = str.maketrans({
     "´": "'", "–": "-", "—": "-",
 })
 _WORD = re.compile(r"[A-Za-z0-9&]+")
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
 def parse_date(value: str | date | datetime | None) -> date | None:
@@ -65,8 +67,8 @@ def tokenize(text: str, folds: dict[str, str] | None = None) -> list[Token]:
     """
     text = unicodedata.normalize("NFKD", text.translate(_CHAR_MAP))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"(?<=\w)'s\b", "", text)
-    text = re.sub(r"(?<=\w)'(?=\w)", "", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _INNER_APOSTROPHE.sub("", text)
     text = text.replace(".", " ")
     raw: list[Token] = [(w.lower(), w.isupper()) for w in _WORD.findall(text)]
     merged: list[Token] = []
@@ -160,8 +162,10 @@ class KnowledgeBase:
         self.entities: dict[str, Entity] = {e.id: e for e in entities}
         self.as_of = as_of
         self._lex = lexicon
+        self._token_cache: dict[str, list[Token]] = {}
         self._states = {s["alpha3"]: s for s in states}
         self._aliases: dict[str, list[tuple[str, bool]]] = {}
+        self._first_words: set[str] = set()  # first word of every alias, to skip hopeless scan starts
         self._countries: dict[str, list[tuple[str, bool, int]]] = {}
         self._offices: dict[tuple[str, str], list[tuple[Role, Entity]]] = {}
         for entity in self.entities.values():
@@ -188,6 +192,7 @@ class KnowledgeBase:
         if not toks:
             return
         bucket = self._aliases.setdefault(_key(toks), [])
+        self._first_words.add(toks[0][0])
         acronym = _is_acronym(toks)
         for i, (eid, was_acronym) in enumerate(bucket):
             if eid == entity_id:  # "NATO" and "Nato": a mixed-case spelling lifts the capitals rule
@@ -210,7 +215,13 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------- normalising
     def tokens(self, text: str) -> list[Token]:
-        return tokenize(text, self._lex.folds)
+        # Names recur across sentences and articles; the same text always folds the same way.
+        found = self._token_cache.get(text)
+        if found is None:
+            if len(self._token_cache) > 200_000:
+                self._token_cache.clear()
+            found = self._token_cache[text] = tokenize(text, self._lex.folds)
+        return list(found)
 
     def normalise(self, text: str) -> str:
         """The comparison form of a name (case, accents, possessives, initials, transliteration)."""
@@ -263,6 +274,11 @@ class KnowledgeBase:
         turn "President" or "Mexican Foreign Minister" into a person.
         """
         return self._rank(self._match(self._strip_articles(self.tokens(name))), parse_date(on) or self.as_of)
+
+    def may_start_name(self, word: str) -> bool:
+        """Whether some known name or alias begins with this word: a cheap test before trying spans."""
+        toks = self.tokens(word)
+        return bool(toks) and toks[0][0] in self._first_words
 
     def is_honorific(self, text: str) -> bool:
         """A courtesy form or rank written before names ("Ms", "Sheikh", "Senior General")."""

@@ -290,6 +290,9 @@ class _Article:
             if not starts or not self.free(fld, i, i + 1) or _glued(doc, i, before=True):
                 i += 1
                 continue
+            if not self.kb.may_start_name(doc[i + 1].text if tok.lower_ == "the" else tok.text):
+                i += 1
+                continue
             limit = min(n, i + MAX_NAME_TOKENS, tok.sent.end)
             for j in range(limit, i, -1):
                 span = doc[i:j]
