@@ -84,6 +84,27 @@ class Corpus:
     def article(self, article_id: str) -> dict[str, Any] | None:
         return self.store.record(article_id)
 
+    def actors(self, **filters: Any) -> pa.Table:
+        """Filters: search, country, kinds, limit."""
+        return self.store.actors(**filters)
+
+    def quotes(self, **filters: Any) -> pa.Table:
+        """Filters: speaker, channel, limit."""
+        return self.store.quotes(**filters)
+
+    def events(self, *, limit: int = 1000, offset: int = 0, **filters: Any) -> pa.Table:
+        """Filters as `wirewatch events`: actor, dyad=("USA", "MEX"), directed, types, quad, factuality,
+        since, until, country, outlet, article_id."""
+        from wirewatch.store.events import EventFilter
+
+        for name in ("types", "factuality"):
+            if isinstance(filters.get(name), str):
+                filters[name] = (filters[name],)
+        if isinstance(filters.get("dyad"), str):
+            a, _, b = filters["dyad"].partition("-")
+            filters["dyad"] = (a, b)
+        return self.store.events(EventFilter(**filters), limit=limit, offset=offset)
+
     def table(self, name: str) -> pa.Table:
         return self.store.table(name)
 

@@ -111,3 +111,12 @@ def test_cli_lists_and_exports(db: Path, tmp_path: Path) -> None:
     phone = next(c for c in cells if c[col["SQLDATE"]] == "20260310")
     assert phone[col["QuadClass"]] == "1" and phone[col["EventRootCode"]] == "04"
     assert {phone[col["Actor1CountryCode"]], phone[col["Actor2CountryCode"]]} == {"CAN", "JPN"}
+
+
+def test_python_api_filters_events(db: Path) -> None:
+    import wirewatch
+
+    with wirewatch.open(db, read_only=True) as corpus:
+        calls = corpus.events(dyad="CAN-JPN", types="CONSULT").to_pylist()
+        assert calls and all(r["type"] == "CONSULT" for r in calls)
+        assert corpus.events(dyad="CAN-BRA").num_rows == 0
