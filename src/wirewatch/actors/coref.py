@@ -73,6 +73,8 @@ class CorefIndex:
         """The actor a pronoun at `offset` refers to: the latest compatible person mention before it in
         its own sentence or the SENTENCE_WINDOW sentences before; None when there is none."""
         wanted = pronoun_gender(word)
+        if wanted is None:  # "they", "them", "it", "we": not one person, so never a person's id
+            return None
         here = self.sentence_of(offset)
         for start, _end, actor_id in reversed(self.persons):
             if start >= offset:
