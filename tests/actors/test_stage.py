@@ -153,3 +153,15 @@ def test_records_without_docs_get_no_actors(actors: Any) -> None:
 def test_article_day(value: str | None, expected: str | None) -> None:
     day = article_day(Published(date=value))
     assert (day.isoformat() if day else None) == expected
+
+
+def test_datelines_and_wire_credits_name_no_actor(run: Run) -> None:
+    record = run([
+        "GENEVA - Delegates from Armenia and Azerbaijan resumed talks on Monday.",
+        "KYIV (Reuters) - Ukrainian officials said the talks were useful.",
+    ], published="2026-05-04")
+    names = {m["text"] for a in record.actors for m in a["mentions"]}
+    assert not any("GENEVA" in n or "KYIV" in n for n in names)
+    assert "person:geneva" not in {a["id"] for a in record.actors}
+    assert "Reuters" not in names  # a wire credit, not a party to the story
+    assert {"state:ARM", "state:AZE"} <= {a["id"] for a in record.actors}

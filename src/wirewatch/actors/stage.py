@@ -46,6 +46,12 @@ MAX_NAME_TOKENS = 7
 GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF"}  # groups whose country the sentence usually tells
 INDIVIDUAL_NOUNS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
                     "minister", "diplomat", "lawmaker", "soldier", "suspect", "lawyer", "source"}
+# A paragraph that opens with a place in capitals, maybe a region and a wire in brackets, then a dash.
+DATELINE_OPENING = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z.]+)?)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]"
+)
 GOV_METONYM_WORDS = {"government", "authorities", "administration", "officials", "cabinet", "regime"}
 
 
@@ -128,6 +134,14 @@ class _Article:
         if known.kind == "person" and len(known.name.split()) >= 2:
             self.surnames.setdefault(known.name.split()[-1], known.id)
         return known
+
+    def skip_datelines(self, doc: Doc) -> None:
+        """Datelines and wire credits opening a paragraph ("GENEVA -", "KYIV (Reuters) -") name no actor:
+        their tokens are marked taken so no mention, group or person is read from them."""
+        for m in DATELINE_OPENING.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                self.covered.setdefault("body", set()).update(range(span.start, span.end))
 
     def free(self, fld: str, start: int, end: int) -> bool:
         taken = self.covered.get(fld, set())
@@ -496,6 +510,7 @@ class ActorsStage:
             titled_entities(doc, self.kb)
         reconcile_labels([doc for _, doc in fields],
                          known_person=lambda name: self.kb.normalise(name) in self.learned)
+        work.skip_datelines(parsed["body"])
         persons = {fld: [e for e in doc.ents if e.label_ == "PERSON"] for fld, doc in fields}
         for full in (True, False):
             for fld, doc in fields:
