@@ -71,6 +71,21 @@ def eval_quotes(data: str, limit: int | None, as_json: bool) -> None:
     click.echo(json.dumps(result, indent=2, default=str) if as_json else quotes.format_report(result))
 
 
+@eval_.command(name="events")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
+              help="../shared/data/events (synthetic PLOVER stories and CAMEO-coded sentences).")
+@click.option("--split", type=click.Choice(["dev", "heldout"]), default="heldout", show_default=True,
+              help="heldout: SHA-1 of the sentence mod 5 == 0, never used for rules or training.")
+@click.option("--limit", type=int, default=None, help="Only the first N sentences.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_events(data: str, split: str, limit: int | None, as_json: bool) -> None:
+    """PLOVER type per sentence: per-type P/R/F1, micro and macro F1, mode, quad class, source country."""
+    from wirewatch.eval import events
+
+    result = events.run_events_eval(Path(data), split=split, limit=limit)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else events.format_events_report(result))
+
+
 @main.group()
 def bench() -> None:
     """Throughput and memory on generated documents."""

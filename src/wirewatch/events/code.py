@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.actors.index import actor_overlapping
+from wirewatch.events.classifier import type_classifier
 from wirewatch.events.lexicon import EventLexicon, lexicon
 from wirewatch.records import ArticleRecord
 from wirewatch.temporal.event_date import resolve_event_date
@@ -83,7 +84,10 @@ class Coder:
         """'it'/'its': the nearest earlier state, government or organisation named in the sentence."""
         for anc in tok.ancestors:  # "X said it would …": the speaker's own institution
             if anc.lemma_ in self.lex.words("speech_verbs"):
-                speaker = self.actor_of(next((c for c in anc.children if c.dep_ == "nsubj"), None))
+                subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.pos_ == "PRON":
+                    break  # "it confirmed it had …": the speaker is itself a pronoun; no recursion
+                speaker = self.actor_of(subj)
                 if speaker is not None and speaker.split(":", 1)[0] != "person":
                     return speaker
                 break
@@ -170,6 +174,10 @@ class Coder:
             return None
         if entry is None:
             return None
+        if entry.get("light_verb_only") and not (
+            tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in self.lex.words("light_verbs")
+        ):
+            return None  # "its agreement with Cuba" recalls a deal; "reached an agreement" makes one
         kids = list(tok.children)
         child_preps = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "agent")}
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
@@ -186,7 +194,7 @@ class Coder:
                 if cue in present:
                     if override is None:
                         return None
-                    entry = {**entry, "mode": None, **override}
+                    entry = {**entry, "mode": None, **override, "alt": {}}  # syntax has spoken
                     break
             else:
                 continue
@@ -228,11 +236,20 @@ class Coder:
         cands = [(tok, e) for tok in sent if (e := self.entry(tok)) is not None]
         content_types = self.lex.words("content_types")
         heads = {tok.i: e for tok, e in cands if e["type"] in content_types}
+        retype = self.lex.rules.get("content_retype", {})
         for tok, entry in cands:
+            governing = next((a for a in tok.ancestors if a.i in heads), None)
+            if governing is None:
+                continue
+            new = retype.get(heads[governing.i]["type"], {}).get(entry["type"])
+            if new is not None:  # "agreed to withdraw" promises a concession: PLOVER codes CONCEDE
+                heads[governing.i] = {**heads[governing.i], "type": new, "mode": None}
+        by_index = {tok.i: heads.get(tok.i, entry) for tok, entry in cands}
+        for tok, _entry in cands:
             governing = next((a for a in tok.ancestors if a.i in heads), None)
             if governing is not None:
                 continue  # the content of a threat, promise or demand is not an event of its own
-            self.code_trigger(tok, entry, sent)
+            self.code_trigger(tok, by_index[tok.i], sent)
 
     def code_trigger(self, tok: Token, entry: dict[str, Any], sent: Span) -> None:
         type_, mode = entry["type"], entry.get("mode")
@@ -285,7 +302,7 @@ class Coder:
                     target = [found]
         if source is None and passive is not None:
             source = self._clause_agent(tok) or self._chained_source(patient)
-        if source is None and self._unattributed(tok, doer, type_):
+        if source is None and self._unattributed(tok, doer, passive, type_):
             sources: list[str] = []
         elif source is None:
             return
@@ -294,6 +311,12 @@ class Coder:
             by_sector = entry.get("by_source_sector", {}).get(self.sectors.get(source))
             if by_sector is not None:  # teachers who strike stop work; soldiers who strike attack
                 type_, mode = by_sector["type"], by_sector.get("mode")
+                entry = {**entry, "alt": {}}
+        alt = entry.get("alt") or {}
+        if alt and (clf := type_classifier()) is not None:
+            chosen = clf.choose(sent.text, [type_, *alt])
+            if chosen is not None and chosen != type_:  # the word is ambiguous; the sentence decides
+                type_, mode = chosen, alt[chosen].get("mode")
         recode = self.lex.rules["recode_by_source_sector"].get(type_, {}).get(self.sectors.get(source))
         if recode is not None:  # a government "protesting" is a verbal act, not collective action
             type_, mode = recode["type"], recode.get("mode")
@@ -321,14 +344,17 @@ class Coder:
             )
         )
 
-    def _unattributed(self, tok: Token, doer: Token | None, type_: str) -> bool:
+    def _unattributed(self, tok: Token, doer: Token | None, passive: Token | None, type_: str) -> bool:
         """An act reported without its doer ('ten people were killed', 'a car bomb killed ten',
         'thousands marched'): kept with no source for the types news reports that way, and only on a
         verb trigger, since a bare noun ('during the protest') is usually background."""
         if type_ not in self.lex.words("unattributed_types") or tok.pos_ != "VERB":
             return False
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if tok.dep_ in ("xcomp", "acl", "pcomp") or infinitive:
+            return False  # "threats to deploy", "plans to strike": intentions, coded by their heads
         if doer is None:
-            return True
+            return passive is not None
         return doer.pos_ in ("NOUN", "NUM", "PRON") and self.actor_of(doer) is None
 
     def _mode_from_words(self, tok: Token, doer: Token | None, type_: str) -> str | None:
