@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Config:
-    stages: tuple[str, ...] = ("extract", "nlp", "actors", "temporal", "quotes", "events")
+    stages: tuple[str, ...] = ("extract", "nlp", "actors", "temporal", "quotes", "events", "geo")
     batch_size: int = 200
     max_document_bytes: int = 16 * 1024 * 1024
     allow_network: bool = True

@@ -48,6 +48,7 @@ def _load_builtin_stages() -> None:
     """Importing a stage module registers it; built-ins are imported here so the registry is complete."""
     import wirewatch.actors.stage
     import wirewatch.events.stage
+    import wirewatch.geo.stage
     import wirewatch.nlp.stage
     import wirewatch.quotes.stage
     import wirewatch.temporal.stage  # noqa: F401

@@ -86,6 +86,19 @@ def eval_events(data: str, split: str, limit: int | None, as_json: bool) -> None
     click.echo(json.dumps(result, indent=2, default=str) if as_json else events.format_events_report(result))
 
 
+@eval_.command(name="geo")
+@click.option("--data", type=click.Path(exists=True, file_okay=False), required=True,
+              help="../shared/data/geo (TR-News.xml and GeoVirus.xml).")
+@click.option("--limit", type=int, default=None, help="Only the first N articles of each set.")
+@click.option("--json", "as_json", is_flag=True)
+def eval_geo(data: str, limit: int | None, as_json: bool) -> None:
+    """Toponyms: span P/R/F1, accuracy within 161 km, country accuracy (tuned and untouched halves)."""
+    from wirewatch.eval import geo
+
+    result = geo.run_geo_eval(Path(data), limit=limit)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else geo.format_geo_report(result))
+
+
 @main.group()
 def bench() -> None:
     """Throughput and memory on generated documents."""

@@ -1,0 +1,1 @@
+"""Place names to countries, divisions and coordinates from an offline GeoNames-derived gazetteer."""
