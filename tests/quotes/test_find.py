@@ -135,3 +135,47 @@ def test_directive_with_addressee(quotes: Finder) -> None:
 def test_cue_inside_someone_elses_quotation_is_not_a_second_quote(quotes: Finder) -> None:
     found = quotes("\u201cEvery time you say that, prices rise,\u201d the senator said.")
     assert [q.speaker_text for q in found] == ["the senator"]
+
+
+def test_negated_speech_is_not_a_quote(quotes: Finder) -> None:
+    assert quotes("Neither government said how many troops would stay.") == []
+    assert quotes("The senator did not say whether she would run.") == []
+    assert quotes("The ministry declined to comment on the report.") == []
+
+
+def test_clause_the_parser_hangs_on_the_channel_noun(quotes: Finder) -> None:
+    q = only(quotes("The union said in a statement that the strike would go on."))
+    assert (q.text, q.channel) == ("the strike would go on", "statement")
+
+
+def test_interrupted_quotation_is_one_direct_quote(quotes: Finder) -> None:
+    text = "''The pay is too low,'' Mr. Okafor said, ''and the hours are too long.''"
+    q = only(quotes(text))
+    assert q.kind == "direct" and q.text == text and q.speaker_text == "Okafor"
+
+
+def test_quotation_continues_after_a_sentence_of_narration(quotes: Finder) -> None:
+    text = (
+        "\u201cThe season is over,\u201d said Rita Moss, the club\u2019s coach. "
+        "Unless the league changes course, \u201cwe will not play again this year.\u201d"
+    )
+    q = only(quotes(text))
+    assert q.text.endswith("this year.\u201d") and q.speaker_text == "Rita Moss"
+
+
+def test_quotation_paragraph_without_a_cue_continues_the_speaker(quotes: Finder) -> None:
+    text = '"The plan is dead," the senator said.\n\n"We start again next year."\n\nThe vote is on Friday.'
+    q = only(quotes(text))
+    assert q.text.endswith('next year."') and q.kind == "direct"
+
+
+def test_name_in_the_content_is_not_a_speaker(quotes: Finder) -> None:
+    found = quotes("The foreign minister said China would respond to the tariffs.")
+    assert [(q.speaker_text, q.text) for q in found] == [
+        ("The foreign minister", "China would respond to the tariffs")
+    ]
+
+
+def test_naming_is_not_speech(quotes: Finder) -> None:
+    assert quotes("She works for a charity called Open Doors.") == []
+    assert [q.cue for q in quotes("The mayor praised what she called \u201ca fair deal.\u201d")] == []

@@ -16,11 +16,16 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.quotes.lexicon import QuoteLexicon, lexicon
-from wirewatch.quotes.marks import ALL_MARKS, quote_spans
+from wirewatch.quotes.marks import EDGE_MARKS, is_mark, quote_spans
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 FRAME_DEPS = {"prep", "dobj", "dative", "npadvmod", "advmod", "agent", "prt", "obl", "iobj", "tmod"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "relcl", "acl"}
+# a quotation mark that pairs with nothing; an apostrophe between letters ("club\u2019s") is not one
+STRAY_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]|(?<!\\w)[\u2018\u2019]|[\u2018\u2019](?!\\w)")
+MAIN_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
+NEGATING_DETS = {"no", "neither", "none", "nobody", "nothing", "nor"}
+NOT_DESCRIBED = {"what", "himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 TRIM = " \t\n,;:\u2014\u2013-"
 OUTLET_SUFFIX = re.compile(
     r"\b(?:News|Times|Post|Journal|Radio|TV|Television|Magazine|Network|Herald|Tribune|Telegraph|Gazette|Daily|"
@@ -96,34 +101,72 @@ class _Finder:
         self._continuations(found)
         self._channels(found)
         out: list[Quote] = []
-        seen: set[tuple[int, int]] = set()
         for q in sorted(found, key=lambda q: (q.start, -q.end)):
-            if (q.start, q.end) in seen:
+            if any(self._repeats(q, o) for o in out):
                 continue
-            seen.add((q.start, q.end))
             out.append(q)
         return out
 
+    @staticmethod
+    def _repeats(q: Quote, outer: Quote) -> bool:
+        """q says again part of what `outer` holds: same span, or inside it while its own cue lies
+        outside (a second cue for a quotation already joined). A cue inside the outer content is a
+        nested attribution ("A said B said C") and stays."""
+        if (q.start, q.end) == (outer.start, outer.end):
+            return True
+        inside = outer.start <= q.start and q.end <= outer.end
+        return inside and not outer.start <= q.cue_start < outer.end
+
     def _continuations(self, found: list[Quote]) -> None:
-        """A quotation that follows its speaker's quote with no cue of its own continues that quote
-        ('"A," she said. "B."'); it is joined to the same content span."""
-        taken = [(q.start, q.end) for q in found] + [(q.cue_start, q.cue_end) for q in found]
+        """A quotation with no cue of its own that follows a speaker's quote continues it ('"A," she
+        said. "B."'; "..., she said. Unless X, 'B'"; a paragraph that is only a quotation after a quoted
+        paragraph): it is joined to the same content span. Another quote or cue in between stops it."""
+        taken = sorted([(q.start, q.end) for q in found] + [(q.cue_start, q.cue_end) for q in found])
         for q in sorted(found, key=lambda q: q.start):
             while True:
                 pos = max(q.end, q.cue_end, q.speaker_end or 0)
                 nxt = next((m for m in self.marks if m[0] >= pos), None)
-                if nxt is None or any(a < nxt[1] and nxt[0] < b for a, b in taken):
+                if nxt is None or any(a < nxt[1] and pos < b for a, b in taken if (a, b) != (q.start, q.end)):
                     break
                 between = self.text[pos : nxt[0]]
-                tok = self._token_at(pos)
-                sent_end = tok.sent.end_char if tok is not None else pos
-                if any(c in ALL_MARKS for c in between) or nxt[0] > max(sent_end, pos) + 3:
-                    break  # only the rest of the cue sentence may lie between
-                if "\n" in between and q.kind == "indirect":
+                if STRAY_MARK.search(between) or not self._continues(q, pos, nxt, between):
                     break
                 q.end = nxt[1]
                 q.text = self.text[q.start : q.end]
                 q.kind = "direct" if q.kind == "direct" else "mixed"
+
+    def _continues(self, q: Quote, pos: int, nxt: tuple[int, int], between: str) -> bool:
+        tok = self._token_at(pos)
+        sent_end = tok.sent.end_char if tok is not None else pos
+        if nxt[0] <= max(sent_end, pos) + 3:
+            return "\n" not in between or q.kind != "indirect"  # only the rest of the cue sentence between
+        paras = re.split(r"\n\s*\n", between)
+        if len(paras) == 1:  # a later sentence of the same paragraph: at most one sentence of narration
+            mid = self._token_at(nxt[0])
+            return (
+                q.kind != "indirect"
+                and mid is not None
+                and mid.sent.start_char <= sent_end + 3
+                and len(between) < 200
+            )
+        if len(paras) == 2 and q.kind != "indirect" and not paras[1].strip():
+            # a paragraph that opens with a quotation; its own cue (if any) is already taken
+            return self._quote_paragraph(nxt)
+        return False
+
+    def _quote_paragraph(self, mark: tuple[int, int]) -> bool:
+        """Whether the paragraph opening with this quotation has no speech cue of its own."""
+        end = self.text.find("\n\n", mark[1])
+        end = len(self.text) if end < 0 else end
+        i = self._tok_index(mark[0])
+        while i < len(self.doc) and self.doc[i].idx < end:
+            t = self.doc[i]
+            if not any(qs <= t.idx < qe for qs, qe in self.marks) and (
+                t.lower_ == "according" or t.pos_ in ("VERB", "AUX") and self.lex.is_cue(t.lemma_.lower())
+            ):
+                return False
+            i += 1
+        return True
 
     def _token_at(self, offset: int) -> Token | None:
         for tok in self.doc[max(0, self._tok_index(offset) - 1) :]:
@@ -152,12 +195,21 @@ class _Finder:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
         if subj is None and not passive:
             return None
+        if lemma in lex.describe and any(c.dep_ == "dobj" and c.lower_ in NOT_DESCRIBED for c in v.children):
+            return None  # "what she called 'a fair deal'" names a thing in passing
+        if _negated(v, subj):
+            return None  # "did not say", "Neither government said": no speech was reported
         content: tuple[int, int] | None = None
         restricted = lemma in lex.particles and lex.particles[lemma] is None  # only with quotes or a colon
         if lemma in lex.clause and not restricted:
-            content = self._ccomp(v)
+            content = self._ccomp(v, subj)
         if content is None and lemma in lex.describe and lemma not in lex.clause:
-            content = self._ccomp(v)
+            content = self._ccomp(v, subj)
+        interrupted = False
+        if content is not None and any(qs <= content[0] and content[1] <= qe for qs, qe in self.marks):
+            adjacent = self._adjacent_quote(v, subj)  # '"A," she said, "and B."': the whole quotation
+            if adjacent is not None and adjacent[0] < content[0] and adjacent[1] >= content[1]:
+                content, interrupted = adjacent, True
         if content is None and lemma in lex.describe:
             content = self._description(v)
         if content is None and lemma in lex.directive and not restricted:
@@ -192,7 +244,7 @@ class _Finder:
                     break
         if end - start < 2:
             return None
-        kind = "direct" if resumed else self._kind(start, end)
+        kind = "direct" if resumed or interrupted else self._kind(start, end)
         q = Quote(start, end, self.text[start:end], _cue_text(v), v.idx, v.idx + len(v), kind)
         if subj is not None:
             self._set_speaker(q, subj)
@@ -203,14 +255,22 @@ class _Finder:
     def _subject(self, v: Token) -> Token | None:
         """The verb's own subject, else the subject of the verb it continues ("said ... and suggested",
         ", noting that"), else the noun a relative clause hangs on."""
+        inverted = self._inverted_subject(v)
+        if inverted is not None:
+            return inverted
         cur = v
         for _ in range(4):
             if cur.i != v.i:
                 self.parent[v.i] = cur.i
-            for c in cur.children:
-                expletive = c.lower_ == "there" or (c.lower_ == "it" and c.dep_ == "nsubjpass")
-                if c.dep_ in SUBJECTS and not expletive:  # not "it was said that"
-                    return c
+            subjects = [
+                c
+                for c in cur.children
+                if c.dep_ in SUBJECTS
+                and not (c.lower_ == "there" or (c.lower_ == "it" and c.dep_ == "nsubjpass"))  # "it was said"
+                and not self._quoted_apart(c, v)
+            ]
+            if subjects:  # the nearest: a clause from a quotation before the cue may carry its own
+                return min(subjects, key=lambda c: abs(c.i - cur.i))
             if cur.dep_ == "relcl" and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return cur.head
             if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.tag_ == "VBG":
@@ -234,10 +294,53 @@ class _Finder:
             return None
         return None
 
-    def _ccomp(self, v: Token) -> tuple[int, int] | None:
+    def _inverted_subject(self, v: Token) -> Token | None:
+        """'"...," said David Brock, a confidant who ...': the parser may take the name after the cue for
+        a clause; when the cue follows a closing quotation and has no subject, the name is the speaker."""
+        if any(c.dep_ in SUBJECTS for c in v.children) or v.i + 1 >= len(self.doc) or v.i < 1:
+            return None
+        prev = self.doc[v.i - 1]
+        if not (is_mark(prev.text) and any(qe == prev.idx + len(prev.text) for _, qe in self.marks)):
+            return None
+        head: Token | None = None
+        for t in self.doc[v.i + 1 : min(len(self.doc), v.i + 8)]:
+            if t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.tag_ != "VBP"):
+                head = t
+            elif t.pos_ in ("DET", "ADJ") and head is None or t.text in (".", "-"):
+                continue
+            else:
+                break
+        return head if head is not None and head.pos_ == "PROPN" else None
+
+    def _quoted_apart(self, t: Token, v: Token) -> bool:
+        """Whether t lies inside a quotation that does not also hold the cue v."""
+        return any(qs <= t.idx < qe and not qs <= v.idx < qe for qs, qe in self.marks)
+
+    def _ccomp(self, v: Token, subj: Token | None = None) -> tuple[int, int] | None:
         """The reported clause, without its complementizer ("said [that] ...")."""
-        for c in v.children:
-            if c.dep_ == "ccomp" or (c.dep_ == "parataxis" and c.i > v.i and _colon_between(v, c)):
+        cands = [
+            c
+            for c in v.children
+            if c.dep_ == "ccomp"
+            or (c.dep_ == "parataxis" and c.i > v.i and _colon_between(v, c))
+            or (c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1 and _has_finite(c))
+        ]
+        for p in v.children:  # 'said in a statement that ...': the parser may hang the clause on the noun
+            if p.dep_ == "prep" and p.i > v.i:
+                cands.extend(
+                    c
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for c in o.children
+                    if c.dep_ in ("acl", "relcl")
+                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                    and any(x.dep_ in SUBJECTS for x in c.children)
+                )
+        # a clause after the cue first: one before it may be a quotation the parser ran on from earlier
+        for c in sorted(cands, key=lambda c: (c.i < v.i, abs(c.i - v.i))):
+            if subj is not None and v.i < subj.i and c.left_edge.i <= subj.i <= c.right_edge.i:
+                continue  # the speaker misparsed as a clause ('said David Brock, who heads ...')
+            if True:
                 toks = [t for t in c.subtree]
                 cut = self._shared_subject_cue(c)
                 if cut is not None:  # "said X and suggested Y": the second verb is its own quote
@@ -245,7 +348,7 @@ class _Finder:
                         t for t in toks if t.i < cut.left_edge.i and not (t.dep_ == "cc" and t.head.i == c.i)
                     ]
                 while len(toks) > 1 and (
-                    toks[0].dep_ == "mark" or toks[0].is_punct and toks[0].text not in ALL_MARKS
+                    toks[0].dep_ == "mark" or toks[0].is_punct and not is_mark(toks[0].text)
                 ):
                     toks = toks[1:]
                 end = toks[-1].idx + len(toks[-1])
@@ -271,10 +374,19 @@ class _Finder:
                 (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG" and t.i > c.i)
                 and t.pos_ == "VERB"
                 and self.lex.is_cue(t.lemma_.lower())
+                and self._particle_ok(t)
                 and not any(x.dep_ in SUBJECTS for x in t.children)
             ):
                 return t
         return None
+
+    def _particle_ok(self, t: Token) -> bool:
+        """'continue' and 'echo' report speech only with a quotation; 'point' only as 'point out'."""
+        lemma = t.lemma_.lower()
+        if lemma not in self.lex.particles:
+            return True
+        need = self.lex.particles[lemma]
+        return need is not None and any(c.dep_ == "prt" and c.lower_ == need for c in t.children)
 
     def _description(self, v: Token) -> tuple[int, int] | None:
         obj = next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -284,6 +396,10 @@ class _Finder:
         )
         if pred is None:
             return None
+        if obj is not None and obj.lower_ in NOT_DESCRIBED:
+            return None  # "what he called X" names a thing in passing; "calling himself X" is not speech
+        if obj is not None and obj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in v.children):
+            return None  # "a plan called X", "which is called X": a name, nobody is speaking
         toks = list(pred.subtree)
         first = obj.left_edge if obj is not None and obj.dep_ == "dobj" and obj.i < pred.i else toks[0]
         return first.idx, toks[-1].idx + len(toks[-1])
@@ -328,7 +444,7 @@ class _Finder:
                 qe <= head_start
                 and len(gap_before) <= 4
                 and re.fullmatch(r"[ \t,\u2014\u2013-]*", gap_before)
-                and ("," in gap_before or self.text[qe - 2 : qe - 1] in ",!?\u2014-" or qe - 2 < 0)
+                and ("," in gap_before or _last_inside(self.text, qs, qe) in ",!?\u2014-")
             ):
                 # a second quotation after the cue ('"A," she said, "B."') belongs to the same content
                 for qs2, qe2 in self.marks:
@@ -342,7 +458,7 @@ class _Finder:
         """Where "she said" / "said Mr. Lopez, an economist" / "told reporters" ends."""
         cue_end = v.idx + len(v)
         for c in v.children:  # "told reporters", "said in a statement"
-            if c.dep_ in FRAME_DEPS and c.i > v.i and not any(t.text in ALL_MARKS for t in c.subtree):
+            if c.dep_ in FRAME_DEPS and c.i > v.i and not any(is_mark(t.text) for t in c.subtree):
                 cue_end = max(cue_end, c.right_edge.idx + len(c.right_edge))
         if subj is not None and subj.i > v.i:
             cue_end = max(cue_end, subj.right_edge.idx + len(subj.right_edge))
@@ -370,15 +486,15 @@ class _Finder:
 
     def _content_before(self, v: Token, subj: Token | None) -> tuple[int, int] | None:
         """'<content>, prosecutors said.' — the cue closes the sentence and follows a comma."""
-        if subj is None:
-            return None
+        if subj is None or v.dep_ not in MAIN_DEPS:
+            return None  # "vowed not to repeat", "which denied": the sentence before is not their content
         first = min(subj.left_edge.i, v.i)
         while first > v.sent.start and self.doc[first - 1].dep_ in ("aux", "advmod", "neg"):
             first -= 1
         if first == v.sent.start:
             return None
         comma = self.doc[first - 1]
-        if comma.text not in (",", "\u2014", "\u2013", "-") and comma.text not in ALL_MARKS:
+        if comma.text not in (",", "\u2014", "\u2013", "-") and not is_mark(comma.text):
             return None
         before = self.doc[v.sent.start : first - 1]
         last_cue_tok = max([v.i, *(t.i for t in v.subtree if t.dep_ in SUBJECTS or t.i == v.i)])
@@ -389,9 +505,9 @@ class _Finder:
             if not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") for t in outside):
                 return None
             return v.sent.start_char, v.sent.end_char
-        if not _is_clause(before) and not any(t.text in ALL_MARKS for t in before):
+        if not _is_clause(before) and not any(is_mark(t.text) for t in before):
             return None
-        end = comma.idx if comma.text not in ALL_MARKS else comma.idx + 1
+        end = comma.idx if not is_mark(comma.text) else comma.idx + len(comma.text)
         return v.sent.start_char, end
 
     def _say_object(self, v: Token) -> tuple[int, int] | None:
@@ -412,8 +528,8 @@ class _Finder:
         if obj is None or obj.pos_ == "PRON" or obj.lower_ in self.lex.object_excluded:
             return None
         toks = list(obj.subtree)
-        if len(toks) < 2:
-            return None
+        if len(toks) < 3 or any(c.dep_ == "dative" for c in v.children):
+            return None  # "denied the report" reports no content; "denied him a hearing" is no speech
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
     def _according(self, tok: Token) -> Quote | None:
@@ -491,8 +607,8 @@ class _Finder:
         outside = len(core) - min(inside, len(core))
         if (
             outside <= 3
-            or self.text[start] in ALL_MARKS
-            and self.text[end - 1] in ALL_MARKS + ".,!?"
+            or self.text[start] in EDGE_MARKS
+            and self.text[end - 1] in EDGE_MARKS + ".,!?"
             and any(qs <= start + 1 and qe >= end - 2 for qs, qe in self.marks)
         ):
             return "direct"
@@ -528,6 +644,8 @@ class _Finder:
             for c in cur.children:
                 if c.dep_ in FRAME_DEPS:
                     s, e = _span_chars(list(c.subtree))
+                    if s < start < e:  # "said in a statement that ...": the frame stops at the content
+                        e = start
                     if not (s < end and start < e):
                         spans.append((s, e))
             spans.append((cur.idx, cur.idx + len(cur)))
@@ -572,8 +690,32 @@ class _Finder:
 
 def _is_clause(toks: Span | list[Token]) -> bool:
     return any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN", "TO") for t in toks) and any(
-        t.dep_ in SUBJECTS or t.text in ALL_MARKS for t in toks
+        t.dep_ in SUBJECTS or is_mark(t.text) for t in toks
     )
+
+
+def _negated(v: Token, subj: Token | None) -> bool:
+    """'did not say', 'never said', 'Neither government said', 'No official has said'."""
+    if any(c.dep_ == "neg" or c.lower_ in ("never", "nor") for c in v.children):
+        return True
+    if subj is None or subj.i > v.i:
+        return False
+    return subj.lower_ in NEGATING_DETS or any(
+        c.lower_ in NEGATING_DETS and c.dep_ in ("det", "preconj", "cc") for c in subj.children
+    )
+
+
+def _has_finite(t: Token) -> bool:
+    """'said seeing police there was welcome': a gerund subject the parser took for an xcomp."""
+    return any(x.tag_ in ("VBD", "VBZ", "VBP", "MD") for x in t.subtree)
+
+
+def _last_inside(text: str, qs: int, qe: int) -> str:
+    """The last character inside a quotation, before its closing mark(s)."""
+    k = qe
+    while k > qs + 1 and text[k - 1] in EDGE_MARKS:
+        k -= 1
+    return text[k - 1] if k > qs + 1 else " "
 
 
 def _inside_frame(t: Token, v: Token) -> bool:
@@ -604,11 +746,19 @@ def _span_chars(toks: list[Token] | Span) -> tuple[int, int]:
 def antecedent(doc: Doc, offset: int, pronoun: str) -> Span | None:
     """Nearest earlier subject that can be the pronoun's referent (a fallback when the actors stage
     has not run): a proper-noun subject for he/she, any noun subject for they/it."""
-    personal = pronoun.lower() in ("he", "she", "him", "her", "i", "we")
+    low = pronoun.lower()
+    personal = low in ("he", "she", "him", "her", "i")
+    plural = low in ("they", "them", "we", "us")
     for tok in reversed(doc[: _token_at(doc, offset)]):
         if tok.dep_ not in SUBJECTS or tok.pos_ == "PRON":
             continue
         if personal and not (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON"):
+            continue
+        if plural and tok.ent_type_ == "PERSON":
+            continue  # "they" is never one named person
+        if plural and tok.tag_ not in ("NNS", "NNPS") and tok.ent_type_ not in ("ORG", "NORP", "GPE"):
+            continue
+        if low == "it" and (tok.ent_type_ == "PERSON" or tok.tag_ in ("NNS", "NNPS")):
             continue
         ent = next((x for x in doc.ents if x.start <= tok.i < x.end), None)
         if ent is not None:

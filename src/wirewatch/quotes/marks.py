@@ -13,6 +13,12 @@ OPEN_SINGLE = "\u2018"
 CLOSE_SINGLE = "\u2019"
 OPENERS_BEFORE = " \n\t([{\u2014\u2013-/:"
 ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + '"'
+EDGE_MARKS = ALL_MARKS + "'`"  # characters a quotation span may start or end with (''typewriter'' marks)
+
+
+def is_mark(token_text: str) -> bool:
+    """A token that is a quotation mark: one mark character, or typewriter \'\' / `` (one token in spaCy)."""
+    return token_text in ("''", "``") or (len(token_text) == 1 and token_text in ALL_MARKS)
 
 
 def _kind(text: str, i: int) -> str | None:

@@ -19,6 +19,8 @@ from wirewatch.pipeline import register_stage
 from wirewatch.quotes.find import Quote, antecedent, find_quotes
 from wirewatch.records import ArticleRecord
 
+NON_PERSON_PRONOUNS = frozenset({"they", "them", "we", "us", "it", "who", "which", "that"})
+
 
 def shared_nlp() -> Language:
     """The English pipeline, shared with the nlp stage (one load per process)."""
@@ -79,7 +81,9 @@ def resolve_speaker(record: ArticleRecord, doc: Doc, q: Quote) -> tuple[str | No
     assert q.speaker_start is not None and q.speaker_end is not None
     actor_at = record.annotations.get("actor_at")
     if q.speaker_is_pronoun:
-        actor = _resolve_pronoun(record, q.speaker_start)
+        # the actors resolver answers with one person; "they"/"it" name a group or an organisation
+        personal = (q.speaker_text or "").lower() not in NON_PERSON_PRONOUNS
+        actor = _resolve_pronoun(record, q.speaker_start) if personal else None
         if actor is not None:
             return actor, _actor_name(record, actor)
         ante = antecedent(doc, q.speaker_start, q.speaker_text or "")
