@@ -10,17 +10,25 @@ CAMEO item has a source span (NER tag S), the span is coded by the actor knowled
 (a silver reference) and compared with the country of the first event's source actor.
 
 Only `split="dev"` may be used while tuning; "heldout" is for reporting.
+
+Hand-written sentence sets (tests/events/data/*.jsonl, rows of {text, type|null, mode, source_country,
+target_country, factuality?}) are scored the same way, with `type: null` rows as sentences that must give
+no event (any predicted type is a false positive). `data_dir` may be such a `.jsonl` file, or a directory
+holding `dev_sentences.jsonl` / `holdout_sentences.jsonl` (chosen by `split`) and no synthetic stories, so
+`wirewatch eval events --data tests/events/data --split dev` scores the dev set. On these sets source and
+target country are checked on the matching event (gold type), against the countries of its actors.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from wirewatch.events.dataset import build_items
+from wirewatch.events.dataset import SYNTHETIC_GLOB, build_items
 
 TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -77,13 +85,39 @@ def score(items: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str,
     quad_n = quad_ok = stmt_n = stmt_ok = 0
     src_n = src_ok = src_found = 0
     kb = None
+    sent_n = sent_none = sent_none_ok = 0
+    tgt_n = tgt_ok = fact_n = fact_ok = 0
     for item, pred in zip(items, preds, strict=True):
         events = pred.get("events") or []
         types = list(dict.fromkeys(e["type"] for e in events))
-        if item["corpus"] == "synthetic":
-            synthetic += 1
+        if item["corpus"] == "sentences" and item.get("type") is None:
+            sent_n += 1
+            sent_none += 1
+            sent_none_ok += not events
+            for t in types:
+                fp[t] += 1
+                confusion[("-", t)] += 1
+            continue
+        if item["corpus"] == "sentences":
+            sent_n += 1
+            countries = {a["id"]: a.get("country") for a in pred.get("actors") or []}
+            match = next((e for e in events if e["type"] == item["type"]), None)
+            if match is not None and item.get("source_country"):
+                src_n += 1
+                got = [countries.get(s) for s in match["source"]]
+                src_found += bool(got)
+                src_ok += item["source_country"] in got
+            if match is not None and item.get("target_country"):
+                tgt_n += 1
+                parties = match["source"] + match["target"]
+                tgt_ok += item["target_country"] in [countries.get(t) for t in parties]
+            if match is not None and item.get("factuality"):
+                fact_n += 1
+                fact_ok += match.get("factuality") == item["factuality"]
+        if item["corpus"] in ("synthetic", "sentences"):
+            synthetic += item["corpus"] == "synthetic"
             gold = item["type"]
-            no_event += not events
+            no_event += not events and item["corpus"] == "synthetic"
             if gold in types:
                 tp[gold] += 1
                 if item.get("mode"):
@@ -117,10 +151,20 @@ def score(items: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str,
     present = [t for t in TYPES if per_type[t]["support"]]
     return {
         "synthetic_items": synthetic,
+        "sentence_items": sent_n,
+        "sentence_no_event_items": sent_none,
+        "sentence_no_event_correct": sent_none_ok / sent_none if sent_none else None,
+        "target_country_accuracy": tgt_ok / tgt_n if tgt_n else None,
+        "target_country_items": tgt_n,
+        "factuality_accuracy": fact_ok / fact_n if fact_n else None,
+        "factuality_items": fact_n,
         "micro": micro,
         "macro_f1": sum(per_type[t]["f1"] for t in present) / len(present) if present else 0.0,
         "per_type": per_type,
-        "no_event_rate": no_event / synthetic if synthetic else 0.0,
+        "no_event_rate": no_event / synthetic if synthetic else (
+            sum(1 for i, p in zip(items, preds, strict=True) if i.get("type") and not p.get("events"))
+            / max(1, sent_n - sent_none)
+        ),
         "top_errors": [[g, p, n] for (g, p), n in confusion.most_common(12)],
         "mode_accuracy": mode_ok / mode_n if mode_n else None,
         "mode_items": mode_n,
@@ -133,13 +177,37 @@ def score(items: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str,
     }
 
 
+SENTENCE_SETS = {"dev": "dev_sentences.jsonl", "heldout": "holdout_sentences.jsonl"}
+
+
+def read_sentence_set(path: Path) -> list[dict[str, Any]]:
+    """A hand-written `.jsonl` set as eval items (corpus "sentences"); `type` null means no event."""
+    out = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines()):
+        if line.strip():
+            row = json.loads(line)
+            out.append({**row, "id": f"{path.stem}-{n}", "corpus": "sentences"})
+    return out
+
+
+def _items(data_dir: Path, split: str) -> tuple[list[dict[str, Any]], str]:
+    if data_dir.is_file() and data_dir.suffix == ".jsonl":
+        return read_sentence_set(data_dir), data_dir.stem
+    if not data_dir.is_dir():
+        raise FileNotFoundError(f"{data_dir} is not a directory or .jsonl set; pass ../shared/data/events")
+    own = data_dir / SENTENCE_SETS[split]
+    if own.is_file() and not any(data_dir.glob(SYNTHETIC_GLOB)):
+        return read_sentence_set(own), own.stem
+    return build_items(data_dir, split), split
+
+
 def run_events_eval(data_dir: Path, *, split: str = "heldout", limit: int | None = None) -> dict[str, Any]:
-    """Build the `split` items from `data_dir`, run the pipeline on each sentence and score it."""
+    """Build the `split` items from `data_dir` (or read a `.jsonl` sentence set), run the pipeline on each
+    sentence and score it."""
     if split not in ("dev", "heldout"):
         raise ValueError(f"split must be 'dev' or 'heldout', not {split!r}")
-    if not data_dir.is_dir():
-        raise FileNotFoundError(f"{data_dir} is not a directory; pass ../shared/data/events")
-    items = _sample(build_items(data_dir, split), limit)
+    all_items, split = _items(data_dir, split)
+    items = _sample(all_items, limit)
     t0 = time.perf_counter()
     preds = _predict([i["text"] for i in items])
     seconds = time.perf_counter() - t0
@@ -157,21 +225,42 @@ def _pct(x: float | None) -> str:
     return "n/a" if x is None else f"{100 * x:.1f}%"
 
 
+def _typed(result: dict[str, Any]) -> str:
+    if result.get("sentence_items"):
+        return f"hand-written sentences, {result['sentence_items']}"
+    return f"synthetic leads, {result['synthetic_items']}"
+
+
+def _sentence_lines(result: dict[str, Any]) -> list[str]:
+    if not result.get("sentence_items"):
+        return []
+    return [
+        f"  no-event sentences left without an event ({result['sentence_no_event_items']}): "
+        f"{_pct(result['sentence_no_event_correct'])}",
+        f"  on the matching event: source country {_pct(result['source_country_accuracy'])} "
+        f"({result['source_country_items']}), target country among its actors "
+        f"{_pct(result['target_country_accuracy'])} ({result['target_country_items']}), factuality "
+        f"{_pct(result['factuality_accuracy'])} ({result['factuality_items']})",
+    ]
+
+
 def format_events_report(result: dict[str, Any]) -> str:
     """A plain-text report: headline figures, the per-type table and the commonest confusions."""
     m = result["micro"]
     lines = [
         f"events eval ({result.get('split', '?')} split): {result.get('items', 0)} sentences "
         f"in {result.get('seconds', '?')} s ({result.get('sentences_per_s', '?')}/s)",
-        f"  PLOVER type (synthetic leads, {result['synthetic_items']}): micro P {m['precision']:.3f} "
+        f"  PLOVER type ({_typed(result)}): micro P {m['precision']:.3f} "
         f"R {m['recall']:.3f} F1 {m['f1']:.3f}; macro-F1 {result['macro_f1']:.3f}; "
         f"no event {_pct(result['no_event_rate'])}",
+        *_sentence_lines(result),
         f"  mode accuracy (type found, {result['mode_items']} items): {_pct(result['mode_accuracy'])}",
         f"  CAMEO quad accuracy ({result['cameo_quad_items']} event sentences): "
         f"{_pct(result['cameo_quad_accuracy'])}; statements without an event "
         f"({result['cameo_statement_items']}): {_pct(result['cameo_statement_no_event'])}",
-        f"  source country (CAMEO S spans coded by the KB, {result['source_country_items']} events): "
-        f"{_pct(result['source_country_accuracy'])}",
+        *([] if result.get("sentence_items") else [
+            f"  source country (CAMEO S spans coded by the KB, {result['source_country_items']} events): "
+            f"{_pct(result['source_country_accuracy'])}"]),
         "",
         f"  {'type':<10} {'P':>6} {'R':>6} {'F1':>6} {'n':>5}",
     ]

@@ -20,6 +20,7 @@ from wirewatch.temporal.event_date import resolve_event_date
 from wirewatch.temporal.model import TimeExpr
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+_PARTICLES = frozenset({"down", "up", "out", "off", "over", "in", "back", "aside"})
 
 
 @dataclass
@@ -68,7 +69,21 @@ class Coder:
         own = actor_overlapping(self.actor_at, tok.idx, tok.idx + len(tok))
         if own is not None:
             return own
-        return actor_overlapping(self.actor_at, tok.left_edge.idx, tok.idx + len(tok))
+        found = actor_overlapping(self.actor_at, tok.left_edge.idx, tok.idx + len(tok))
+        if found is None and tok.pos_ == "NOUN":  # "the junta in Burkina Faso": the place's state
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                    state = self._state_at(pobj)
+                    if state is not None:
+                        return state
+        return found
+
+    def _state_at(self, tok: Token | None) -> str | None:
+        if tok is None:
+            return None
+        found = actor_overlapping(self.actor_at, tok.idx, tok.idx + len(tok))
+        return found if found is not None and found.split(":", 1)[0] in ("state", "gov") else None
 
     def _pronoun(self, tok: Token) -> str | None:
         try:
@@ -109,17 +124,46 @@ class Coder:
         return None
 
     # -- syntax ---------------------------------------------------------------------------------
+    def light_head(self, tok: Token) -> Token | None:
+        """The verb an event noun is the content of: 'held talks', 'went on strike', 'took part in
+        protests', 'claimed responsibility for the bombing'; None when the noun is not so governed."""
+        if tok.pos_ != "NOUN":
+            return None
+        if tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in self.lex.words("light_verbs"):
+            return tok.head
+        if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
+            return None
+        prep, host = tok.head, tok.head.head
+        frames = self.lex.rules.get("light_prep_frames", {})
+        for frame in frames.get(prep.lower_, []):
+            words = frame.split()
+            if len(words) == 1 and host.pos_ in ("VERB", "AUX") and host.lemma_ == words[0]:
+                return host
+            if (len(words) == 2 and host.lemma_ == words[1] and host.dep_ == "dobj"
+                    and host.head.lemma_ == words[0]):
+                return host.head
+            if len(words) == 2 and host.pos_ == "VERB" and host.lemma_ == words[0] and any(
+                c.dep_ == "dobj" and c.lemma_ == words[1] for c in host.children
+            ):
+                return host
+        return None
+
     def subject(self, tok: Token) -> Token | None:
         """The agent-like subject, inherited through conjunctions, control verbs and purpose clauses."""
-        for c in tok.children:
-            if c.dep_ == "nsubj":
-                return c
+        nsubj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if nsubj:  # "TBILISI (Reuters) - Georgia lifted …": the dateline is parsed as a second subject
+            return nsubj[-1]
         if tok.pos_ == "NOUN":
             for c in tok.children:
-                if c.dep_ == "poss":
+                if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
                     return c
-            if tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in self.lex.words("light_verbs"):
-                return self.subject(tok.head)
+            by = next((p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                       for p in c.children if p.dep_ == "pobj"), None)
+            if by is not None:  # "a crackdown by police"
+                return by
+            light = self.light_head(tok)
+            if light is not None:
+                return self.subject(light)
             return None
         head = tok.head
         if head is tok:
@@ -140,7 +184,9 @@ class Coder:
         preps = self.lex.words("object_preps")
         out: list[Token] = []
         for c in tok.children:
-            if c.dep_ in ("dobj", "dative", "pobj"):
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                out.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ in ("dobj", "dative", "pobj"):
                 out.append(c)
             elif c.dep_ in ("prep", "agent") and c.lemma_ in preps | {"as"}:
                 out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -174,16 +220,17 @@ class Coder:
             return None
         if entry is None:
             return None
-        if entry.get("light_verb_only") and not (
-            tok.dep_ in ("dobj", "attr") and tok.head.lemma_ in self.lex.words("light_verbs")
-        ):
+        if entry.get("light_verb_only") and self.light_head(tok) is None:
             return None  # "its agreement with Cuba" recalls a deal; "reached an agreement" makes one
         kids = list(tok.children)
+        objs = [_through_quantity(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
         child_preps = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "agent")}
-        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        child_preps |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep"}
+        particles = {c.lemma_.lower() for c in kids if c.dep_ == "prt" or (
+            c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)}
         cues: list[tuple[str, set[str]]] = [
-            ("compounds", {c.lemma_.lower() for c in kids if c.dep_ in ("compound", "amod")}),
-            ("particles", {c.lemma_.lower() for c in kids if c.dep_ == "prt"}),
+            ("compounds", {c.lemma_.lower() for c in kids if c.dep_ in ("compound", "amod", "npadvmod")}),
+            ("particles", particles),
             ("by_object", {o.lemma_.lower() for o in objs}),
             ("by_pobj", {p.lemma_.lower() for c in kids if c.dep_ == "prep" for p in c.children
                          if p.dep_ == "pobj"}),
@@ -194,20 +241,25 @@ class Coder:
                 if cue in present:
                     if override is None:
                         return None
-                    entry = {**entry, "mode": None, **override, "alt": {}}  # syntax has spoken
+                    base = {k: v for k, v in entry.items() if not k.startswith("requires") and k != "objects"}
+                    entry = {**base, "mode": None, **override, "alt": {}}  # syntax has spoken
                     break
             else:
                 continue
             break
-        if "requires_prep" in entry and not child_preps & set(entry["requires_prep"]):
+        if "requires_prep" in entry and not child_preps & set(entry["requires_prep"]) and not (
+            entry.get("or_actor_clause")
+            and any(c.dep_ == "ccomp" for c in kids)
+            and any(self.actor_of(o) for o in objs)
+        ):
             return None
         if "requires_pobj" in entry and not any(
             p.lemma_.lower() in entry["requires_pobj"] for c in kids if c.dep_ == "prep" for p in c.children
         ):
             return None
-        if "requires_particle" in entry and not any(
-            c.dep_ == "prt" and c.lemma_ in entry["requires_particle"] for c in kids
-        ):
+        if "requires_particle" in entry and not particles & set(entry["requires_particle"]):
+            return None
+        if entry.get("requires_clause") and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
             return None
         if entry.get("requires_object_or_prep") and not (
             child_preps or any(c.dep_ in ("dobj", "nsubjpass") for c in kids)
@@ -245,10 +297,13 @@ class Coder:
             if new is not None:  # "agreed to withdraw" promises a concession: PLOVER codes CONCEDE
                 heads[governing.i] = {**heads[governing.i], "type": new, "mode": None}
         by_index = {tok.i: heads.get(tok.i, entry) for tok, entry in cands}
+        object_heads = {tok.i for tok, e in cands if e["type"] in self.lex.words("object_content_types")}
         for tok, _entry in cands:
             governing = next((a for a in tok.ancestors if a.i in heads), None)
             if governing is not None:
                 continue  # the content of a threat, promise or demand is not an event of its own
+            if any(a.i in object_heads for a in _object_path(tok)):
+                continue  # "lifted the curfew", "halted its offensive": the object is not an event
             self.code_trigger(tok, by_index[tok.i], sent)
 
     def code_trigger(self, tok: Token, entry: dict[str, Any], sent: Span) -> None:
@@ -277,7 +332,12 @@ class Coder:
         doer = agent if agent is not None else (None if passive else subj)
         if doer is not None and doer.lemma_.lower() in self.lex.words("hazard_subjects"):
             return  # a typhoon or an epidemic is not an actor: damage it does is no political event
+        by_doer = self.lex.rules.get("doer_retype", {}).get(type_, {})
+        if doer is not None and doer.lemma_.lower() in by_doer:  # rioters who burn a van are rioting
+            type_, mode = by_doer[doer.lemma_.lower()]
+            entry = {**entry, "alt": {}}
         source = self.actor_of(doer)
+        partners = [a for a in map(self.actor_of, _conjuncts(doer)) if a and a != source]
         objs = self.objects(tok)
         patient: str | None = None
         target: list[str] = []
@@ -295,6 +355,7 @@ class Coder:
             for o in objs:
                 if target:
                     break
+                o = _through_quantity(o)
                 found = self.actor_of(o)
                 if found is None and o.dep_ == "dobj":
                     found = next((a for p in self.objects(o) if (a := self.actor_of(p))), None)
@@ -308,6 +369,8 @@ class Coder:
             return
         else:
             sources = [source]
+            if partners and not (self.lex.types[type_]["needs_target"] and not target):
+                sources += partners  # "Japan and South Korea agreed": joint sources
             by_sector = entry.get("by_source_sector", {}).get(self.sectors.get(source))
             if by_sector is not None:  # teachers who strike stop work; soldiers who strike attack
                 type_, mode = by_sector["type"], by_sector.get("mode")
@@ -325,11 +388,14 @@ class Coder:
         target = [t for t in target if t != source]
         if not target and type_ in self.lex.words("counterpart_types"):
             target = self._counterparts(source)
+        if not target and self.lex.types[type_]["needs_target"] and partners:
+            target = partners[:1]  # "India and Japan held joint drills": the partner is the other side
         if not target and self.lex.types[type_]["needs_target"]:
             prev = next((f for f in reversed(self.found) if f.type == type_ and f.target), None)
-            if prev is None:
+            if prev is not None:
+                target = list(prev.target)
+            elif not self._named_other_side(tok, objs):
                 return
-            target = list(prev.target)
         self._add(
             Found(
                 type_,
@@ -344,11 +410,32 @@ class Coder:
             )
         )
 
+    def _named_other_side(self, tok: Token, objs: list[Token]) -> bool:
+        """The other side is named but not an actor the actors stage resolved ('imports of Japanese
+        seafood', 'shelter to Syrians'): the event stands, with an empty target."""
+        near = [t for o in objs for t in o.subtree] + [
+            t for c in tok.children if c.dep_ in ("prep", "dative") for t in c.subtree
+        ]
+        if any(t.ent_type_ in ("NORP", "GPE") for t in near):
+            return True
+        doer = self.subject(tok)  # "French and Moroccan navies held joint exercises"
+        if doer is None:
+            return False
+        return len({t.text for t in doer.subtree if t.ent_type_ in ("NORP", "GPE")}) >= 2
+
     def _unattributed(self, tok: Token, doer: Token | None, passive: Token | None, type_: str) -> bool:
         """An act reported without its doer ('ten people were killed', 'a car bomb killed ten',
         'thousands marched'): kept with no source for the types news reports that way, and only on a
         verb trigger, since a bare noun ('during the protest') is usually background."""
-        if type_ not in self.lex.words("unattributed_types") or tok.pos_ != "VERB":
+        if type_ not in self.lex.words("unattributed_types"):
+            return False
+        if tok.pos_ == "NOUN":  # "protests erupted", "rioters staged a riot": a noun that is the news
+            if tok.dep_ == "nsubj" and tok.head.lemma_ in self.lex.words("happening_verbs"):
+                return doer is None
+            if self.light_head(tok) is None:
+                return False
+            return doer is not None and doer.pos_ in ("NOUN", "NUM") and self.actor_of(doer) is None
+        if tok.pos_ != "VERB":
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if tok.dep_ in ("xcomp", "acl", "pcomp") or infinitive:
@@ -372,14 +459,20 @@ class Coder:
     def _consult(self, tok: Token, entry: dict[str, Any], sent: Span, contexts: list[str]) -> None:
         """All parties are sources (a visit: visitor source, host target); too few parties → evidence of
         the article's earlier meeting or nothing."""
-        parties = [self.actor_of(self.subject(tok))]
-        parties += [self.actor_of(o) for o in self.objects(tok)]
-        if (
-            tok.pos_ == "NOUN"
-            and tok.dep_ in ("dobj", "pobj")
-            and tok.head.lemma_ in self.lex.words("light_verbs")
-        ):
-            parties += [self.actor_of(o) for o in self.prep_objects(tok.head, "with")]
+        subj = self.subject(tok)
+        parties = [self.actor_of(subj), *(self.actor_of(c) for c in _conjuncts(subj))]
+        others = self.objects(tok)
+        light = self.light_head(tok)
+        if light is not None:
+            others += self.prep_objects(light, "with")
+        others += [p for o in list(others) for p in self.prep_objects(o, "between") + _conjuncts(o)]
+        others += [p for p in self.prep_objects(tok, "between") for p in [p, *_conjuncts(p)]]
+        others += [w for m in self.prep_objects(tok, "by") + self.prep_objects(tok, "over")
+                   for w in self.prep_objects(m, "with")]  # "spoke by telephone with X"
+        if subj is not None:  # "negotiators from Armenia and Azerbaijan"
+            for f in self.prep_objects(subj, "from") + self.prep_objects(subj, "of"):
+                parties += [self.actor_of(x) for x in (f, *_conjuncts(f))]
+        parties += [self.actor_of(o) for o in others]
         excluded = self.lex.words("consult_excluded_sectors")
         uniq = list(dict.fromkeys(p for p in parties if p and self.sectors.get(p) not in excluded))
         mode = entry.get("mode")
@@ -394,6 +487,13 @@ class Coder:
             if prev is not None:
                 prev.evidence.append(tok)
                 prev.mode = prev.mode or mode
+                return
+            counterpart = self.lex.words("counterpart_nouns")
+            named = [o for o in [*others, *_conjuncts(subj)] if o.lemma_.lower() in counterpart
+                     or o.ent_type_ in ("NORP", "GPE") or any(t.ent_type_ == "NORP" for t in o.children)]
+            if len(uniq) == 1 and (named or (subj is not None and subj.tag_ == "NNS" and any(
+                    t.ent_type_ == "NORP" for t in subj.subtree))):  # "met his Indian counterpart"
+                self._add(Found("CONSULT", mode, tok, sent, uniq, [], self.factuality(tok, False), contexts))
             return
         source, target = uniq, []
         if mode == "visit" and entry.get("host_is_subject"):
@@ -463,6 +563,7 @@ class Coder:
         lex = self.lex
         chain = [tok, *tok.ancestors]
         verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "nsubjpass") else tok
+        verb = self.light_head(tok) or verb
         if any(c.dep_ == "neg" for t in (tok, verb) for c in t.children) or any(
             a.lemma_ in lex.words("negation_verbs") for a in tok.ancestors
         ):
@@ -541,6 +642,34 @@ class Coder:
                 rec["evidence"] = [_span(t) for t in ev.evidence]
             out.append(rec)
         return out
+
+
+_QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "ton", "tonne", "number",
+                         "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
+
+
+def _through_quantity(tok: Token) -> Token:
+    """'hundreds of prisoners' → prisoners: the counted noun stands for the object."""
+    if tok.lemma_.lower() in _QUANTITIES or tok.pos_ == "NUM":
+        of = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            return of
+    return tok
+
+
+def _object_path(tok: Token) -> list[Token]:
+    """The heads a noun is the object of, through objects, prepositions and noun modifiers only."""
+    out = []
+    while tok.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "compound", "conj") and tok.head is not tok:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _conjuncts(tok: Token | None) -> list[Token]:
+    """'X and Y': the other coordinated heads of a noun phrase."""
+    return [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN")] if tok is not None else []
 
 
 def _conj_anchor(tok: Token) -> Token:
