@@ -165,3 +165,17 @@ def test_datelines_and_wire_credits_name_no_actor(run: Run) -> None:
     assert "person:geneva" not in {a["id"] for a in record.actors}
     assert "Reuters" not in names  # a wire credit, not a party to the story
     assert {"state:ARM", "state:AZE"} <= {a["id"] for a in record.actors}
+
+
+def test_national_forces_places_and_namesakes(run: Run) -> None:
+    record = run([
+        "Russian troops shelled the town on Monday.",
+        "Prosecutors in Argentina charged two former ministers.",
+        "Rioters set cars on fire in the Kenyan capital.",
+        "Spanish Prime Minister Pedro Sanchez met business leaders in Madrid.",
+    ], published="2026-05-04")
+    by_text = {m["text"]: a for a in record.actors for m in a["mentions"]}
+    assert (by_text["Russian troops"]["country"], by_text["Russian troops"]["sector"]) == ("RUS", "MIL")
+    assert (by_text["Prosecutors"]["country"], by_text["Prosecutors"]["sector"]) == ("ARG", "JUD")
+    assert (by_text["Rioters"]["country"], by_text["Rioters"]["sector"]) == ("KEN", "CVL")
+    assert by_text["Pedro Sanchez"]["country"] == "ESP"  # the title's country picks among namesakes

@@ -188,6 +188,15 @@ def country_mentions(doc: Doc, kb: KnowledgeBase) -> list[tuple[int, str]]:
     return found
 
 
+def attached_country(doc: Doc, end: int, places: Iterable[tuple[int, str]]) -> str | None:
+    """The country of a place phrase right after a group ("prosecutors in Argentina", "rioters in the
+    Kenyan capital", "workers from Peru"): the group belongs there whatever its sector."""
+    if end >= len(doc) or doc[end].lower_ not in ("in", "from", "of"):
+        return None
+    near = [(i, c) for i, c in places if end < i <= end + 3 and doc[end].sent.start <= i < doc[end].sent.end]
+    return min(near)[1] if near else None
+
+
 def context_country(doc: Doc, start: int, end: int, places: Iterable[tuple[int, str]]) -> str | None:
     """The country a group is tied to in its sentence: the nearest one after it ("gangs were controlling
     Peru", "gangs inside Peruvian ports"), else the nearest one before it."""

@@ -25,6 +25,7 @@ from wirewatch.actors.mentions import (
     POSSESSIVE,
     Descriptor,
     appositive_after,
+    attached_country,
     context_country,
     country_mentions,
     group_sector,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_NAME_TOKENS = 7
-GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF"}  # groups whose country the sentence usually tells
+GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF", "CVL", "LAB"}  # groups whose country the sentence usually tells
 INDIVIDUAL_NOUNS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
                     "minister", "diplomat", "lawmaker", "soldier", "suspect", "lawyer", "source"}
 # A paragraph that opens with a place in capitals, maybe a region and a wire in brackets, then a dash.
@@ -231,6 +232,11 @@ class _Article:
         if local is not None:
             return local
         found = [e for e in kb.exact(name, day) if e.kind == "person"]
+        if len(found) > 1:
+            # Namesakes ("Pedro Sanchez" of Spain and of Colombia): the title's or appositive's country rules.
+            told = {d.coding.country for d in (title, appositive) if d is not None and d.coding.country}
+            if told:
+                found.sort(key=lambda e: e.country not in told)
         if not found and title is not None:
             found = [e for e in kb.lookup(f"{title.text} {name}", day) if e.kind == "person"
                      and kb.normalise(name).split()[-1] in kb.normalise(e.name).split() + [
@@ -382,9 +388,14 @@ class _Article:
                 if holder is not None:
                     self.add(holder, fld, chunk)
                 continue
+            if coding.entity is not None and coding.entity.kind in ("organisation", "state") and \
+                    root.tag_ in ("NNS", "NNPS") and coding.country and sector not in (None, "UNK"):
+                # "Russian troops", "Israeli forces": the KB's body for that country and sector
+                self.add(self.from_entity(coding.entity), fld, span)
+                continue
             if coding.entity is not None or sector in (None, "UNK"):
                 continue
-            country = coding.country
+            country = coding.country or attached_country(doc, end, places)
             if country is None and sector in GROUP_FROM_CONTEXT:
                 country = context_country(doc, start, end, places)
             if root.tag_ not in ("NNS", "NNPS") and (country is None or self.kb.title_key(root.text)
