@@ -51,6 +51,7 @@ def ingest(
     chunk: list[RawDocument] = []
     problems: list[Skip] = []
     seen: set[str] = set()
+    run_ids: list[str] = []  # every document of this run, new or known: the corpus level places them
 
     def flush() -> None:
         known = store.known(d.id for d in chunk)
@@ -58,6 +59,7 @@ def ingest(
         records: list[ArticleRecord] = []
         sightings: list[tuple[str, Source]] = []
         for raw in chunk:
+            run_ids.append(raw.id)
             sightings.append((raw.id, raw.source))
             if raw.id in known or raw.id in seen:
                 report.known += 1
@@ -90,6 +92,9 @@ def ingest(
             if len(chunk) >= config.batch_size:
                 flush()
         flush()
+        from wirewatch.stories import update_corpus
+
+        update_corpus(store, run_ids)  # stories, duplicates, canonical events; skips what is placed
     except BaseException:
         store.finish_run(report.run_id, added=report.added, known=report.known, skipped=report.skipped,
                          status="interrupted")

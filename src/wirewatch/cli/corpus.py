@@ -261,8 +261,10 @@ def export(table: str, db: str | None, fmt: str, output: str | None) -> None:
 @click.option("--samples", type=click.Path(exists=True, file_okay=False), default=None,
               help="Corpus folder (default: the bundled samples/corpus).")
 @click.option("--no-serve", is_flag=True, help="Only build the demo database.")
-def demo(db: str | None, samples: str | None, no_serve: bool) -> None:
-    """Build the demo database from the bundled sample corpus and say how to explore it."""
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address for the dashboard.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def demo(db: str | None, samples: str | None, no_serve: bool, host: str, port: int) -> None:
+    """Build the demo database from the bundled sample corpus, then serve the dashboard over it."""
     corpus = Path(samples) if samples else SAMPLES
     if not corpus.is_dir():
         raise WirewatchError(f"sample corpus not found at {corpus}; pass --samples PATH")
@@ -271,14 +273,17 @@ def demo(db: str | None, samples: str | None, no_serve: bool) -> None:
     err.print(f"ingested {corpus}: {report.line()}")
     with Store(path, read_only=True) as store:
         print_summary(store.summary())
-    out.print(
-        "\nExplore it:\n"
-        f"  wirewatch articles --db {path}\n"
-        f"  wirewatch articles --db {path} --search Sheinbaum\n"
-        f"  wirewatch show <id> --db {path} --boilerplate\n"
-        f"  wirewatch export articles --db {path} --format parquet\n"
-        f"  python -c \"import wirewatch; print(wirewatch.open('{path}').articles().to_pandas())\"",
-        highlight=False,
-    )
-    del no_serve  # the dashboard arrives with `wirewatch serve`
+    if no_serve:
+        out.print(
+            "\nExplore it:\n"
+            f"  wirewatch serve --db {path}          # dashboard and JSON API on http://127.0.0.1:8000/\n"
+            f"  wirewatch articles --db {path} --search Sheinbaum\n"
+            f"  wirewatch show <id> --db {path} --boilerplate\n"
+            f"  wirewatch events --db {path} --dyad USA-MEX\n"
+            f"  wirewatch export articles --db {path} --format parquet",
+            highlight=False,
+        )
+        return
+    from wirewatch.cli.serve import serve_app
 
+    serve_app(path, host=host, port=port, token=None)

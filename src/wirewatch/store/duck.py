@@ -41,6 +41,14 @@ EXPORTABLE = (
     "event_actors",
     "places",
     "learned_actors",
+    "doc_groups",
+    "article_tone",
+    "stories",
+    "story_articles",
+    "story_merges",
+    "canonical_events",
+    "canonical_event_reports",
+    "canonical_dyads",
 )
 
 ARTICLE_COLUMNS = (
@@ -77,10 +85,10 @@ class Store:
         self.read_only = read_only
         if not read_only:
             self.migrate()
-        elif self.schema_version() < migrations.latest():
+        elif missing := self.missing_migrations():
             raise StoreError(
-                f"database {self.path!r} is at schema {self.schema_version()}, this wirewatch needs "
-                f"{migrations.latest()}: open it once for writing (e.g. `wirewatch ingest`) to migrate."
+                f"database {self.path!r} lacks schema migration(s) {', '.join(map(str, missing))}: open it "
+                "once for writing (e.g. `wirewatch ingest`) to migrate."
             )
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -109,6 +117,16 @@ class Store:
             return 0
         row = self._q1("SELECT max(version) FROM schema_version")
         return int(row[0] or 0) if row else 0
+
+    def missing_migrations(self) -> list[int]:
+        """Shipped migrations this database has not had (compared as a set, not by the highest number)."""
+        exists = self._q1(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        )
+        if not exists or not exists[0]:
+            return [v for v, _ in migrations.available()]
+        applied = {r[0] for r in self._q("SELECT version FROM schema_version")}
+        return [v for v, _ in migrations.available() if v not in applied]
 
     def migrate(self) -> int:
         """Apply every migration the database has not had; returns the resulting version."""
