@@ -5,6 +5,9 @@ tokens (30% and 80%, as the Gender Gap Tracker's evaluation); matches are one-to
 Speaker accuracy counts matched pairs whose system speaker span overlaps a gold source span. PolNeAR
 also annotates beliefs and intentions ("hopes", "wants"), which a speech extractor must not report,
 so recall is also given over the gold quotes whose cue is a verb of our lexicon.
+
+The same scorer reads our own speech-only sets (tests/quotes/data/speech_*.jsonl, same shape); when
+gold quotes carry a `kind` (direct, mixed, indirect), recall is also given per kind.
 """
 
 from __future__ import annotations
@@ -59,7 +62,9 @@ def score_document(doc: Doc, gold: list[dict[str, Any]], system: list[Quote]) ->
     gold_toks = [_tokens(starts, [(c["start"], c["end"]) for c in g["contents"]]) for g in gold]
     sys_toks = [_tokens(starts, [(q.start, q.end)]) for q in system]
     speech = [_is_speech_cue(doc, g.get("cue")) for g in gold]
+    kinds = [str(g.get("kind") or "") for g in gold]
     out: dict[str, Any] = {"gold": len(gold), "system": len(system), "gold_speech": sum(speech)}
+    out["gold_kind"] = {k: kinds.count(k) for k in set(kinds) if k}
     for th in THRESHOLDS:
         pairs = []
         for gi, gt in enumerate(gold_toks):
@@ -92,6 +97,7 @@ def score_document(doc: Doc, gold: list[dict[str, Any]], system: list[Quote]) ->
             "speaker_ok": speaker_ok,
             "speaker_n": speaker_n,
             "speech_matched": speech_hits,
+            "kind_matched": {k: sum(1 for gi in used_g if kinds[gi] == k) for k in out["gold_kind"]},
         }
     return out
 
@@ -107,9 +113,11 @@ def evaluate_polnear(path: Path, limit: int | None = None) -> dict[str, Any]:
     rows = list(read_polnear(path, limit))
     nlp = shared_nlp()
     t0 = time.perf_counter()
-    totals: dict[str, Any] = {"documents": 0, "gold": 0, "system": 0, "gold_speech": 0}
-    per: dict[float, dict[str, int]] = {
-        th: {"matched": 0, "speaker_ok": 0, "speaker_n": 0, "speech_matched": 0} for th in THRESHOLDS
+    totals: dict[str, Any] = {"data": path.name, "documents": 0, "gold": 0, "system": 0, "gold_speech": 0}
+    gold_kind: dict[str, int] = {}
+    per: dict[float, dict[str, Any]] = {
+        th: {"matched": 0, "speaker_ok": 0, "speaker_n": 0, "speech_matched": 0, "kind_matched": {}}
+        for th in THRESHOLDS
     }
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         system = find_quotes(doc)
@@ -117,12 +125,21 @@ def evaluate_polnear(path: Path, limit: int | None = None) -> dict[str, Any]:
         totals["documents"] += 1
         for k in ("gold", "system", "gold_speech"):
             totals[k] += counts[k]
+        for kind, n in counts["gold_kind"].items():
+            gold_kind[kind] = gold_kind.get(kind, 0) + n
         for th in THRESHOLDS:
             for k, v in counts[th].items():
-                per[th][k] += v
+                if k == "kind_matched":
+                    for kind, n in v.items():
+                        per[th][k][kind] = per[th][k].get(kind, 0) + n
+                else:
+                    per[th][k] += v
     seconds = time.perf_counter() - t0
     result: dict[str, Any] = dict(
-        totals, seconds=seconds, quotes_per_second=totals["system"] / seconds if seconds else 0.0
+        totals,
+        gold_kind=gold_kind,
+        seconds=seconds,
+        quotes_per_second=totals["system"] / seconds if seconds else 0.0,
     )
     for th in THRESHOLDS:
         c = per[th]
@@ -131,14 +148,17 @@ def evaluate_polnear(path: Path, limit: int | None = None) -> dict[str, Any]:
             c["speech_matched"] / totals["gold_speech"] if totals["gold_speech"] else 0.0
         )
         figures["speaker_accuracy"] = c["speaker_ok"] / c["speaker_n"] if c["speaker_n"] else 0.0
+        figures["recall_by_kind"] = {k: c["kind_matched"].get(k, 0) / n for k, n in sorted(gold_kind.items())}
         figures.update(c)
         result[f"overlap_{int(th * 100)}"] = figures
     return result
 
 
 def format_report(result: dict[str, Any]) -> str:
+    name = "PolNeAR" if "polnear" in str(result.get("data", "polnear")).lower() else result["data"]
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(result.get("gold_kind", {}).items()))
     lines = [
-        f"PolNeAR quotes: {result['documents']} documents, {result['gold']} gold quotes "
+        f"{name} quotes: {result['documents']} documents, {result['gold']} gold quotes "
         f"({result['gold_speech']} with a speech cue of our lexicon), {result['system']} found "
         f"in {result['seconds']:.1f}s ({result['quotes_per_second']:.0f} quotes/s, parsing included)",
     ]
@@ -149,4 +169,10 @@ def format_report(result: dict[str, Any]) -> str:
             f"speech-cue R {f['speech_recall']:.3f}  speaker {f['speaker_accuracy']:.3f} "
             f"({f['speaker_ok']}/{f['speaker_n']})"
         )
+        if f.get("recall_by_kind"):
+            lines.append(
+                "      recall by kind: " + "  ".join(f"{k} {r:.3f}" for k, r in f["recall_by_kind"].items())
+            )
+    if kinds:
+        lines.insert(1, f"  gold quotes by kind: {kinds}")
     return "\n".join(lines)

@@ -25,8 +25,11 @@ INHERIT_DEPS = {"conj", "advcl", "xcomp", "relcl", "acl"}
 STRAY_MARK = re.compile("[\"\u201c\u201d\u00ab\u00bb\u201e]|(?<!\\w)[\u2018\u2019]|[\u2018\u2019](?!\\w)")
 MAIN_DEPS = {"ROOT", "conj", "ccomp", "parataxis"}
 NEGATING_DETS = {"no", "neither", "none", "nobody", "nothing", "nor"}
+REFUSING = {"decline", "refuse", "fail", "unable"}  # "declined to say", "was unable to say": no speech
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 NOT_DESCRIBED = {"what", "himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself"}
 TRIM = " \t\n,;:\u2014\u2013-"
+PARA_BREAK = re.compile(r"\n\s*\n")
 OUTLET_SUFFIX = re.compile(
     r"\b(?:News|Times|Post|Journal|Radio|TV|Television|Magazine|Network|Herald|Tribune|Telegraph|Gazette|Daily|"
     r"Press|Broadcasting|Channel)$"
@@ -51,6 +54,7 @@ class Quote:
     channel: str | None = None
     channel_type: str | None = None
     frame: list[tuple[int, int]] = field(default_factory=list)  # cue modifiers: where channel and date live
+    antecedent: tuple[int, int] | None = None  # what a relative-pronoun speaker stands for ("residents who")
     cue_token: int = -1
 
     def to_dict(self) -> dict[str, Any]:
@@ -194,14 +198,16 @@ class _Finder:
         subj = self._subject(v)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
         if subj is None and not passive:
-            return None
+            return self._misparsed_final_cue(v)
         if lemma in lex.describe and any(c.dep_ == "dobj" and c.lower_ in NOT_DESCRIBED for c in v.children):
             return None  # "what she called 'a fair deal'" names a thing in passing
         if _negated(v, subj):
             return None  # "did not say", "Neither government said": no speech was reported
         content: tuple[int, int] | None = None
         restricted = lemma in lex.particles and lex.particles[lemma] is None  # only with quotes or a colon
-        if lemma in lex.clause and not restricted:
+        if lemma in lex.object_prep:
+            content = self._object_prep(v, lex.object_prep[lemma])
+        if content is None and lemma in lex.clause and not restricted:
             content = self._ccomp(v, subj)
         if content is None and lemma in lex.describe and lemma not in lex.clause:
             content = self._ccomp(v, subj)
@@ -223,7 +229,7 @@ class _Finder:
         if content is None and lemma == "say":
             content = self._say_object(v)
         if content is None and lemma in lex.object:
-            content = self._object(v)
+            content = self._object(v) or self._gerund(v)
         if content is None:
             return None
         start, end = self._paragraph(v.idx, *self._snap(*content))
@@ -248,6 +254,48 @@ class _Finder:
         q = Quote(start, end, self.text[start:end], _cue_text(v), v.idx, v.idx + len(v), kind)
         if subj is not None:
             self._set_speaker(q, subj)
+        q.frame = self._frame(v, start, end)
+        q.cue_token = v.i
+        return q
+
+    def _misparsed_final_cue(self, v: Token) -> Quote | None:
+        """'<clause>, the consortium running the mission announced on Thursday.': a long speaker phrase
+        may lead the parser to hang the closing cue on its last noun as a reduced relative clause. When
+        the cue ends its sentence (frame words aside), follows a comma, a full clause and a noun phrase,
+        the noun phrase is the speaker and the clause the content."""
+        sent = v.sent
+        if v.dep_ not in ("acl", "relcl") or v.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "auxpass") or c.dep_ in SUBJECTS for c in v.children):
+            return None
+        if any(not (t.is_punct or t.is_space or _inside_frame(t, v)) for t in self.doc[v.i + 1 : sent.end]):
+            return None
+        k = v.i - 1
+        while k > sent.start and self.doc[k].text != "," and v.i - k <= 12:
+            t = self.doc[k]
+            if not (t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "PART", "CCONJ") or t.tag_ in (
+                "VBG",
+                "VBN",
+                "PRP$",
+                "POS",
+            )):
+                return None
+            k -= 1
+        if self.doc[k].text != "," or k == v.i - 1:
+            return None
+        np = self.doc[k + 1 : v.i]
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in np) or any(is_mark(t.text) for t in np):
+            return None
+        before = self.doc[sent.start : k]
+        if not _is_clause(before):
+            return None
+        start, end = self._snap(sent.start_char, self.doc[k].idx)
+        if end - start < 2:
+            return None
+        kind = self._kind(start, end)
+        q = Quote(start, end, self.text[start:end], _cue_text(v), v.idx, v.idx + len(v), kind)
+        q.speaker_start, q.speaker_end = np.start_char, np.end_char
+        q.speaker_text = np.text
         q.frame = self._frame(v, start, end)
         q.cue_token = v.i
         return q
@@ -334,12 +382,15 @@ class _Finder:
                     for c in o.children
                     if c.dep_ in ("acl", "relcl")
                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                    and any(x.dep_ in SUBJECTS for x in c.children)
+                    and any(x.dep_ in SUBJECTS or x.dep_ == "expl" for x in c.children)
                 )
         # a clause after the cue first: one before it may be a quotation the parser ran on from earlier
         for c in sorted(cands, key=lambda c: (c.i < v.i, abs(c.i - v.i))):
             if subj is not None and v.i < subj.i and c.left_edge.i <= subj.i <= c.right_edge.i:
                 continue  # the speaker misparsed as a clause ('said David Brock, who heads ...')
+            lo, hi = sorted((v.idx, c.idx))
+            if PARA_BREAK.search(self.text, lo, hi) and not any(qs < lo and hi < qe for qs, qe in self.marks):
+                continue  # a headline run into the next paragraph: its verb is no clause of this cue
             if True:
                 toks = [t for t in c.subtree]
                 cut = self._shared_subject_cue(c)
@@ -532,6 +583,27 @@ class _Finder:
             return None  # "denied the report" reports no content; "denied him a hearing" is no speech
         return toks[0].idx, toks[-1].idx + len(toks[-1])
 
+    def _object_prep(self, v: Token, prep: str) -> tuple[int, int] | None:
+        """'accused the airline of using fuel as cover': the object and what it is accused of."""
+        obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+        pp = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == prep and c.i > v.i), None)
+        if pp is None and obj is not None:
+            pp = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == prep), None)
+        if obj is None or pp is None or not any(c.dep_ in ("pcomp", "pobj") for c in pp.children):
+            return None
+        last = pp.right_edge
+        return obj.left_edge.idx, last.idx + len(last)
+
+    def _gerund(self, v: Token) -> tuple[int, int] | None:
+        """'denied ever taking a banned substance', 'admitted lying': a gerund names what was said."""
+        ger = next(
+            (c for c in v.children if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and c.i > v.i), None
+        )
+        if ger is None or len(list(ger.subtree)) < 2:
+            return None
+        toks = list(ger.subtree)
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
     def _according(self, tok: Token) -> Quote | None:
         to = self.doc[tok.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -546,7 +618,11 @@ class _Finder:
         if len(side) < 3:
             return None
         start, end = side[0].idx, side[-1].idx + len(side[-1])
-        start, end = self._snap(start, end)
+        if side is before and self._same_clause_after(before, after):
+            end = after[-1].idx + len(after[-1])  # "X rose 35%, according to Y, up from 10%": one content
+        start, end = self._paragraph(tok.idx, *self._snap(start, end))
+        if end - start < 2:
+            return None
         q = Quote(
             start,
             end,
@@ -560,6 +636,19 @@ class _Finder:
             self._set_speaker(q, source)
         q.frame = []
         return q
+
+    @staticmethod
+    def _same_clause_after(before: Span, after: Span) -> bool:
+        """The words after a parenthetical "according to Y" continue the clause before it: every one of
+        them hangs, directly or not, on a word before the phrase, and they hold no clause of their own."""
+        toks = [t for t in after if not t.is_punct and not t.is_space]
+        if len(toks) < 2 or len(before) < 3:
+            return False
+        lo, hi = after.start, after.end
+        tops = [t for t in toks if not lo <= t.head.i < hi]
+        return all(before.start <= t.head.i < before.end for t in tops) and not any(
+            t.dep_ in SUBJECTS for t in toks
+        )
 
     # -- spans, kinds, speakers ---------------------------------------------------------------------
     def _snap(self, start: int, end: int) -> tuple[int, int]:
@@ -634,6 +723,48 @@ class _Finder:
         if ent is not None and ent.start_char >= s and ent.end_char <= e:
             text = ent.text
         q.speaker_text = text.strip()
+        self._speaker_in_paragraph(q)
+        head = subj.head
+        if (
+            subj.lower_ in RELATIVE_PRONOUNS
+            and subj.tag_ in ("WP", "WDT")
+            and head.dep_ == "relcl"
+            and head.head.pos_ in ("NOUN", "PROPN")
+        ):  # the span stays on "who" (the grammatical subject); the name is the noun it stands for
+            a0, a1 = _span_chars(self._speaker_span(head.head))
+            q.antecedent = (a0, a1)
+            q.speaker_text = self.text[a0:a1].strip()
+
+    def _speaker_in_paragraph(self, q: Quote) -> None:
+        """A speaker before its cue stays in the cue's paragraph: a headline without a full stop runs into
+        the first paragraph for the parser ("Carmaker recalls 80,000 vehicles\n\nVelora said ..."), so
+        the subject it finds may lie in the headline. Then the noun phrase that opens the cue's paragraph
+        right before the cue is the speaker."""
+        s, e = q.speaker_start, q.speaker_end
+        if s is None or e is None or s >= q.cue_start:
+            return
+        brk = None
+        for m in re.finditer(r"\n\s*\n", self.text[s : q.cue_start]):
+            brk = s + m.end()
+        if brk is None:
+            return
+        if e > brk:  # the span runs across the break: keep its part in the cue's paragraph
+            s = brk
+        else:
+            toks = self.doc[self._tok_index(brk) : self._tok_index(q.cue_start)]
+            toks = self.doc[toks.start : toks.end]
+            while len(toks) and toks[-1].dep_ in ("aux", "advmod", "neg") or len(toks) and toks[-1].is_punct:
+                toks = self.doc[toks.start : toks.end - 1]
+            if not len(toks) or not all(
+                t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "NUM", "PRON", "PART") or t.text in (",", ".", "-")
+                for t in toks
+            ):
+                return
+            s, e = toks.start_char, toks.end_char
+        q.speaker_start, q.speaker_end = s, e
+        q.speaker_text = self.text[s:e].strip()
+        first = self.doc[self._tok_index(s)]
+        q.speaker_is_pronoun = e - s == len(first) and first.pos_ == "PRON"
 
     def _frame(self, v: Token, start: int, end: int) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
@@ -697,6 +828,8 @@ def _is_clause(toks: Span | list[Token]) -> bool:
 def _negated(v: Token, subj: Token | None) -> bool:
     """'did not say', 'never said', 'Neither government said', 'No official has said'."""
     if any(c.dep_ == "neg" or c.lower_ in ("never", "nor") for c in v.children):
+        return True
+    if v.dep_ == "xcomp" and (v.head.lemma_.lower() in REFUSING or v.head.lower_ in REFUSING):
         return True
     if subj is None or subj.i > v.i:
         return False

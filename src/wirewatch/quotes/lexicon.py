@@ -32,6 +32,7 @@ class QuoteLexicon:
     directive: frozenset[str]
     object: frozenset[str]
     object_excluded: frozenset[str]
+    object_prep: dict[str, str]
     particles: dict[str, str | None]
     phrases: tuple[str, ...]
     listeners: frozenset[str]
@@ -70,6 +71,7 @@ def lexicon() -> QuoteLexicon:
         directive=frozenset(cues["directive"]),
         object=frozenset(cues.get("object", [])),
         object_excluded=frozenset(cues.get("object_excluded", [])),
+        object_prep=dict(cues.get("object_prep", {})),
         particles=dict(cues.get("needs_particle", {})),
         phrases=tuple(cues["phrases"]),
         listeners=frozenset(x.lower() for x in cues["listeners"]),

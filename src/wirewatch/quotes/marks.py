@@ -50,6 +50,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_double: int | None = None
     open_single: int | None = None
+    straight_single = False  # the open single quotation began with a typewriter ' (British style)
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -75,7 +76,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 open_double = None
             i += 2
             continue
-        if ch in ALL_MARKS:
+        if ch == "'" and open_double is None:  # 'We are ready,' he said. -- not "players' union", "'90s"
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if open_single is None and before in OPENERS_BEFORE and after.isalpha():
+                open_single, straight_single = i, True
+            elif open_single is not None and straight_single and not after.isalnum() and before in ".,!?;:":
+                spans.append((open_single, i + 1))
+                open_single = None
+        elif ch in ALL_MARKS:
             kind = _kind(text, i)
             double = ch in OPEN_DOUBLE + CLOSE_DOUBLE + '"'
             if double:
@@ -87,7 +96,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     open_double = None
             elif open_double is None:
                 if kind == "open" and open_single is None:
-                    open_single = i
+                    open_single, straight_single = i, False
                 elif kind == "close" and open_single is not None:
                     spans.append((open_single, i + 1))
                     open_single = None

@@ -80,6 +80,8 @@ def resolve_speaker(record: ArticleRecord, doc: Doc, q: Quote) -> tuple[str | No
     actors stage's resolver, else to the nearest fitting earlier subject."""
     assert q.speaker_start is not None and q.speaker_end is not None
     actor_at = record.annotations.get("actor_at")
+    if q.antecedent is not None:  # "residents who said": the relative pronoun's noun
+        return actor_overlapping(actor_at, *q.antecedent), q.speaker_text
     if q.speaker_is_pronoun:
         # the actors resolver answers with one person; "they"/"it" name a group or an organisation
         personal = (q.speaker_text or "").lower() not in NON_PERSON_PRONOUNS
