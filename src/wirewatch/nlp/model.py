@@ -27,8 +27,31 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     if model is None:
         import spacy
 
-        model = _MODELS[name] = spacy.load(name)
+        model = spacy.load(name)
+        if "parser" in model.pipe_names:
+            _register()
+            model.add_pipe(PARAGRAPHS, before="parser")
+        _MODELS[name] = model
     return model
+
+
+PARAGRAPHS = "wirewatch_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A paragraph break always ends a sentence; the parser keeps boundaries set before it, so a headline
+    or a quotation never runs into the next paragraph's sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and "\n" in tok.text:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_breaks)
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
