@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 from rich.markup import escape
@@ -252,12 +253,17 @@ def _event_line(e: dict) -> str:
     "--synthetic", default=600, show_default=True, help="Stories in the generated labelled set (0: none)."
 )
 @click.option("--seed", default=7, show_default=True)
+@click.option("--data", type=click.Path(exists=True, file_okay=False), default=None,
+              help="../shared/data/events: also score the split synthetic stories (whole pipeline; slow).")
+@click.option("--split", "split_stories", default=600, show_default=True, help="Stories in the split set.")
 @click.option("--json", "as_json", is_flag=True)
-def eval_stories(db: str | None, synthetic: int, seed: int, as_json: bool) -> None:
-    """B-cubed precision/recall/F1 of story clustering (sample corpus manifest + a generated set)."""
+def eval_stories(db: str | None, synthetic: int, seed: int, data: str | None, split_stories: int,
+                 as_json: bool) -> None:
+    """B-cubed P/R/F1 of story clustering (sample corpus manifest, split stories, a generated set)."""
     from wirewatch.eval import stories as ev
 
-    result = ev.run_stories_eval(db=db, synthetic_stories=synthetic, seed=seed)
+    result = ev.run_stories_eval(db=db, synthetic_stories=synthetic, seed=seed,
+                                 split_data=Path(data) if data else None, split_stories=split_stories)
     click.echo(json.dumps(result, indent=2, default=str) if as_json else ev.format_stories_report(result))
 
 
