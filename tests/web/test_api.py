@@ -277,3 +277,23 @@ def test_ingest_needs_the_right_token(writable_db: Path) -> None:
         )
         assert bad.status_code == 422
         assert c.get("/api/summary").json()["articles"] == N_ARTICLES + 1
+
+
+def test_quad_timeline_sums_every_asserted_event(web_db: Path) -> None:
+    """Months add up their days (a GROUP BY ALL with HAVING once kept one day per month)."""
+    import duckdb
+
+    from wirewatch.web import queries
+
+    con = duckdb.connect(str(web_db), read_only=True)
+    try:
+        want = con.execute(
+            "SELECT count(*) FROM events WHERE factuality = 'asserted' AND quad_class IS NOT NULL "
+            "AND length(chart_day) >= 7"
+        ).fetchall()[0][0]
+        got = sum(sum(p["counts"].values()) for p in queries.quad_timeline(con, period="month"))
+        by_day = sum(sum(p["counts"].values()) for p in queries.quad_timeline(con, period="day"))
+    finally:
+        con.close()
+    assert want > 0 and got == want
+    assert by_day <= want

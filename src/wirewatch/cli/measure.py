@@ -127,3 +127,20 @@ def bench_pipeline(data: str | None, repeat: int, as_json: bool) -> None:
     result = bp.bench_pipeline(Path(data) if data else None, repeat=repeat)
     click.echo(json.dumps(result, indent=2) if as_json else bp.format_report(result))
 
+
+
+@bench.command(name="api")
+@click.option("--articles", default=100_000, show_default=True, help="Articles in the generated store.")
+@click.option("--events", default=1_000_000, show_default=True, help="Events in the generated store.")
+@click.option("--requests", default=200, show_default=True, help="Requests per endpoint.")
+@click.option("--concurrency", default=4, show_default=True, help="Concurrent clients.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Reuse (and migrate) this store if it exists, else generate it there and keep it.")
+@click.option("--json", "as_json", is_flag=True)
+def bench_api(articles: int, events: int, requests: int, concurrency: int, db: str | None,
+              as_json: bool) -> None:
+    """API and page latency (p50/p95) on a generated store, served by uvicorn on loopback."""
+    from wirewatch.bench import api as ba
+
+    result = ba.run_api_bench(articles, events, requests, concurrency, db=db)
+    click.echo(json.dumps(result, indent=2, default=str) if as_json else ba.format_report(result))

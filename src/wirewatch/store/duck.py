@@ -248,6 +248,11 @@ class Store:
             )
             for staging, table, keys in event_rows.WRITES:
                 self._q(event_rows.insert_sql(staging, table, keys))
+            self._refresh_serving(_TOUCHED_ACTORS, "SELECT chart_day FROM _evt")
+            self._q(
+                f"INSERT INTO article_search SELECT DISTINCT ON (id) a.id, {_SEARCH_TEXT} FROM _art a "
+                "WHERE NOT EXISTS (SELECT 1 FROM article_search s WHERE s.article_id = a.id)"
+            )
             self._q("INSERT INTO ingest_problems SELECT * FROM _prob")
             self._q("COMMIT")
         except BaseException:
@@ -256,6 +261,61 @@ class Store:
         finally:
             for name in tables:
                 self.con.unregister(name)
+
+    # -- serving tables (migration 006) ------------------------------------------------------
+    def _refresh_serving(self, touched_actors: str, touched_days: str) -> None:
+        """Recompute actor_stats and quad_days for the actors and chart days the subqueries name.
+
+        Recomputed from the stored rows (not incremented), so writing a batch twice cannot double count.
+        """
+        self._q(
+            f"INSERT INTO actor_stats WITH ids AS (SELECT DISTINCT actor_id FROM ({touched_actors}) t "
+            "WHERE actor_id IS NOT NULL), "
+            "m AS (SELECT actor_id, count(DISTINCT article_id) AS articles, count(*) AS mentions "
+            "FROM mentions WHERE actor_id IN (SELECT actor_id FROM ids) GROUP BY 1), "
+            "q AS (SELECT speaker AS actor_id, count(*) AS quotes FROM quotes "
+            "WHERE speaker IN (SELECT actor_id FROM ids) GROUP BY 1), "
+            "ea AS (SELECT actor_id, count(*) FILTER (WHERE role = 'source') AS as_source, "
+            "count(*) FILTER (WHERE role = 'target') AS as_target FROM event_actors "
+            "WHERE actor_id IN (SELECT actor_id FROM ids) GROUP BY 1) "
+            "SELECT ids.actor_id, coalesce(m.articles, 0), coalesce(m.mentions, 0), coalesce(q.quotes, 0), "
+            "coalesce(ea.as_source, 0), coalesce(ea.as_target, 0) "
+            "FROM ids LEFT JOIN m USING (actor_id) LEFT JOIN q USING (actor_id) "
+            "LEFT JOIN ea USING (actor_id) ON CONFLICT (actor_id) DO UPDATE SET "
+            "articles = excluded.articles, mentions = excluded.mentions, "
+            "quotes = excluded.quotes, as_source = excluded.as_source, as_target = excluded.as_target"
+        )
+        self._q(
+            "INSERT INTO quad_days SELECT chart_day, quad_class, count(*) FROM events "
+            f"WHERE chart_day IN ({touched_days}) AND factuality = 'asserted' AND quad_class IS NOT NULL "
+            "GROUP BY ALL ON CONFLICT (chart_day, quad) DO UPDATE SET n = excluded.n"
+        )
+
+    def rebuild_serving(self) -> None:
+        """Recompute every serving column and aggregate from the base tables (after a bulk load)."""
+        self._q("BEGIN TRANSACTION")
+        try:
+            self._q(
+                "UPDATE events SET day = coalesce(events.date, ar.published_date), outlet = ar.outlet, "
+                "chart_day = CASE WHEN regexp_matches(events.date, '^[0-9]{4}-[0-9]{2}') THEN events.date "
+                "ELSE ar.published_date END FROM articles ar WHERE ar.id = events.article_id"
+            )
+            self._q(
+                "UPDATE quotes SET published_date = ar.published_date FROM articles ar "
+                "WHERE ar.id = quotes.article_id"
+            )
+            for table in ("actor_stats", "quad_days", "article_search"):
+                self._q(f"DELETE FROM {table}")  # names are literals
+            self._refresh_serving(
+                "SELECT actor_id FROM mentions UNION SELECT actor_id FROM event_actors "
+                "UNION SELECT speaker FROM quotes",
+                "SELECT DISTINCT chart_day FROM events",
+            )
+            self._q(f"INSERT INTO article_search SELECT a.id, {_SEARCH_TEXT} FROM articles a")
+            self._q("COMMIT")
+        except BaseException:
+            self._q("ROLLBACK")
+            raise
 
     # -- queries -----------------------------------------------------------------------------
     def articles(
@@ -441,6 +501,14 @@ class Store:
         return [(r[0], r[1]) for r in rows]
 
 
+# Actors a batch touches (its staged mentions, event participants and quote speakers).
+_TOUCHED_ACTORS = (
+    "SELECT actor_id FROM _men UNION SELECT actor_id FROM _evact UNION SELECT speaker FROM _quo"
+)
+# What article search matches (migration 006): the title and the lead, not the whole body.
+_SEARCH_TEXT = "concat_ws(chr(10), a.title, left(a.paragraphs[1], 600))"
+
+
 # -- Arrow batch builders --------------------------------------------------------------------
 def _raw_table(raws: Sequence[RawDocument], run_id: str) -> pa.Table:
     return pa.table(
@@ -554,6 +622,7 @@ def _mentions_table(records: Sequence[ArticleRecord]) -> pa.Table:
 
 def _quotes_table(records: Sequence[ArticleRecord]) -> pa.Table:
     rows = [(r.id, q) for r in records for q in r.quotes]
+    published = {r.id: r.article.published.date for r in records}
     return pa.table(
         {
             "id": pa.array([f"{rid}:{q.get('start')}-{q.get('end')}" for rid, q in rows], pa.string()),
@@ -567,6 +636,7 @@ def _quotes_table(records: Sequence[ArticleRecord]) -> pa.Table:
             "start_char": pa.array([q.get("start") for _, q in rows], pa.int32()),
             "end_char": pa.array([q.get("end") for _, q in rows], pa.int32()),
             "date": pa.array([_date_value(q.get("date")) for _, q in rows], pa.string()),
+            "published_date": pa.array([published[rid] for rid, _ in rows], pa.string()),
         }
     )
 

@@ -7,6 +7,7 @@ per table, like the rest of the store.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,13 +32,23 @@ def event_id(article_id: str, event: dict[str, Any]) -> str:
     return f"{article_id}:{event.get('id')}"
 
 
+_HAS_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+
+
+def chart_day(date: str | None, published: str | None) -> str | None:
+    """The day an event counts on in charts: its own date when that has a month, else publication date."""
+    return date if date is not None and _HAS_MONTH.match(date) else published
+
+
 def events_table(records: Sequence[ArticleRecord]) -> pa.Table:
     cols: dict[str, list[Any]] = {k: [] for k in EVENT_COLUMNS}
     for r in records:
         country = _countries(r)
         body = r.article.body or ""
+        published = r.article.published.date if r.article.published else None
         for e in r.events:
             date = e.get("date") or {}
+            value = None if date.get("value") is None else str(date["value"])
             place = e.get("place") or {}
             trig = e.get("trigger") or {}
             sent = e.get("sentence") or {}
@@ -53,7 +64,7 @@ def events_table(records: Sequence[ArticleRecord]) -> pa.Table:
                 "source_countries": _unique([country.get(a) for a in e.get("source") or []]),
                 "target_countries": _unique([country.get(a) for a in e.get("target") or []]),
                 "factuality": e.get("factuality"),
-                "date": None if date.get("value") is None else str(date["value"]),
+                "date": value,
                 "date_precision": date.get("precision"),
                 "date_reason": date.get("reason"),
                 "place_name": place.get("name"),
@@ -71,6 +82,10 @@ def events_table(records: Sequence[ArticleRecord]) -> pa.Table:
                 "sentence_end": s1,
                 "sentence": body[s0:s1] if isinstance(s0, int) and isinstance(s1, int) else None,
                 "record": json.dumps(e, ensure_ascii=False),
+                # serving columns (migration 006): no join with articles to list, filter or chart events
+                "day": value if value is not None else published,
+                "outlet": r.article.outlet,
+                "chart_day": chart_day(value, published),
             }
             for k, v in row.items():
                 cols[k].append(v)
@@ -149,6 +164,7 @@ EVENT_COLUMNS: dict[str, pa.DataType] = {
     "date_reason": _S, "place_name": _S, "place_country": _S, "lat": _F, "lon": _F, "intensity": _F,
     "quad_class": _S, "cameo": _S, "goldstein": _F, "trigger_start": _I, "trigger_end": _I,
     "trigger_text": _S, "sentence_start": _I, "sentence_end": _I, "sentence": _S, "record": _S,
+    "day": _S, "outlet": _S, "chart_day": _S,
 }  # fmt: skip
 
 # (staging name, target table, key columns): rows whose key exists are left alone (idempotent writes).
@@ -195,15 +211,29 @@ class EventFilter:
     outlet: str | None = None
     article_id: str | None = None
 
-    def where(self) -> tuple[list[str], list[Any]]:
+    def actor_events_sql(self) -> tuple[str, list[Any]]:
+        """The ids of events the actor filter selects, as a subquery.
+
+        A value with ':' is an actor id and is matched by id alone (the event_actors index); any other value
+        is matched against actor names first (ILIKE over the actors table, a few thousand rows), then the
+        event_actors rows of those ids are taken, so no name is compared per event participant.
+        """
+        if self.actor and ":" in self.actor:
+            return "SELECT event_id FROM event_actors WHERE actor_id = ?", [self.actor]
+        return (
+            "SELECT event_id FROM event_actors WHERE actor_id = ? "
+            "OR actor_id IN (SELECT id FROM actors WHERE name ILIKE ?)",
+            [self.actor, f"%{self.actor}%"],
+        )
+
+    def where(self, *, skip_actor: bool = False) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `events e` alone (no article join: day and outlet are on the event row)."""
         where: list[str] = []
         params: list[Any] = []
-        if self.actor:
-            where.append(
-                "e.id IN (SELECT ea.event_id FROM event_actors ea LEFT JOIN actors a ON a.id = ea.actor_id "
-                "WHERE ea.actor_id = ? OR a.name ILIKE ?)"
-            )
-            params += [self.actor, f"%{self.actor}%"]
+        if self.actor and not skip_actor:
+            sub, sub_params = self.actor_events_sql()
+            where.append(f"e.id IN ({sub})")
+            params += sub_params
         if self.dyad:
             a, b = (c.upper() for c in self.dyad)
             if self.directed:
@@ -229,17 +259,17 @@ class EventFilter:
             where.append("list_contains(?, e.factuality)")
             params.append([f.lower() for f in self.factuality])
         if self.since:
-            where.append("coalesce(e.date, ar.published_date) >= ?")
+            where.append("e.day >= ?")
             params.append(self.since)
         if self.until:
             # A date with lower precision ("2026-01") sorts before its days; compare on the prefix.
-            where.append("left(coalesce(e.date, ar.published_date), ?) <= ?")
+            where.append("left(e.day, ?) <= ?")
             params += [len(self.until), self.until]
         if self.country:
             where.append("(list_contains(e.source_countries, ?) OR list_contains(e.target_countries, ?))")
             params += [self.country.upper(), self.country.upper()]
         if self.outlet:
-            where.append("ar.outlet ILIKE ?")
+            where.append("e.outlet ILIKE ?")
             params.append(f"%{self.outlet}%")
         if self.article_id:
             where.append("e.article_id = ?")
@@ -250,13 +280,16 @@ class EventFilter:
 def query_events(
     con: duckdb.DuckDBPyConnection, flt: EventFilter, *, limit: int = 100, offset: int = 0
 ) -> pa.Table:
-    """Events newest first with actor names and their article's title and outlet."""
+    """Events newest first with actor names and their article's title and outlet.
+
+    The page is ranked on the events table alone (its `day` column); only the page's rows are joined
+    with articles and actors.
+    """
     where, params = flt.where()
     sql = (
-        "WITH picked AS (SELECT e.*, coalesce(e.date, ar.published_date) AS day, ar.title, ar.outlet, "
-        "ar.published_date, ar.url FROM events e JOIN articles ar ON ar.id = e.article_id"
+        "WITH picked AS (SELECT e.* FROM events e"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY day DESC NULLS LAST, e.article_id, e.sentence_start, e.id LIMIT ? OFFSET ?) "
+        + " ORDER BY e.day DESC NULLS LAST, e.article_id, e.sentence_start, e.id LIMIT ? OFFSET ?) "
         "SELECT p.id, p.article_id, p.day AS date, p.date_precision, p.type, p.mode, p.factuality, "
         "p.quad_class, p.intensity, p.goldstein, p.cameo, p.contexts, "
         "p.source, coalesce((SELECT list(coalesce(a.name, u.x)) "
@@ -266,8 +299,9 @@ def query_events(
         "FROM unnest(p.target) AS u(x) LEFT JOIN actors a ON a.id = u.x), []) AS target_names, "
         "p.target_countries, "
         "p.place_name, p.place_country, p.lat, p.lon, p.trigger_start, p.trigger_end, p.trigger_text, "
-        "p.sentence_start, p.sentence_end, p.sentence, p.title, p.outlet, p.published_date, p.url "
-        "FROM picked p ORDER BY p.day DESC NULLS LAST, p.article_id, p.sentence_start, p.id"
+        "p.sentence_start, p.sentence_end, p.sentence, ar.title, ar.outlet, ar.published_date, ar.url "
+        "FROM picked p JOIN articles ar ON ar.id = p.article_id "
+        "ORDER BY p.day DESC NULLS LAST, p.article_id, p.sentence_start, p.id"
     )
     params += [max(0, int(limit)), max(0, int(offset))]
     return con.sql(sql, params=params).to_arrow_table()
@@ -275,7 +309,7 @@ def query_events(
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> int:
     where, params = flt.where()
-    sql = "SELECT count(*) FROM events e JOIN articles ar ON ar.id = e.article_id"
+    sql = "SELECT count(*) FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)
     row = con.execute(sql, params).fetchall()

@@ -47,24 +47,31 @@ def quad_timeline(
 ) -> list[dict[str, Any]]:
     """Events per period and quad class (asserted only), by event date or else publication date."""
     width = {"year": 4, "month": 7, "day": 10}[period]
-    where, params = ["e.factuality = 'asserted'", "e.quad_class IS NOT NULL"], [width]
-    if dyad:
-        a, b = dyad
-        where.append(
-            "e.id IN (SELECT event_id FROM event_dyads WHERE (source_country = ? AND target_country = ?) "
-            "OR (source_country = ? AND target_country = ?))"
+    if not dyad:
+        # the pre-aggregated counts per chart day (migration 006): a few thousand rows, not 1M events
+        found = rows(
+            con,
+            "SELECT left(chart_day, ?) AS period, quad, sum(n) AS n FROM quad_days GROUP BY 1, 2 "
+            "HAVING length(period) = ? ORDER BY period",
+            [width, width],
         )
-        params += [a, b, b, a]
-    # a week ("2026-W47") or season has no month: fall back to the publication date for those
-    sql = (
-        "SELECT left(CASE WHEN regexp_matches(e.date, '^[0-9]{4}-[0-9]{2}') THEN e.date "
-        "ELSE ar.published_date END, ?) AS period, e.quad_class AS quad, count(*) AS n "
-        "FROM events e JOIN articles ar ON ar.id = e.article_id WHERE "
-        + " AND ".join(where)
-        + " GROUP BY ALL HAVING period IS NOT NULL AND length(period) = ? ORDER BY period"
+        return _fill(found, period)
+    a, b = dyad
+    # a week ("2026-W47") or season has no month: chart_day falls back to the publication date for those
+    found = rows(
+        con,
+        "SELECT left(e.chart_day, ?) AS period, e.quad_class AS quad, count(*) AS n FROM events e "
+        "WHERE e.factuality = 'asserted' AND e.quad_class IS NOT NULL AND e.id IN (SELECT event_id "
+        "FROM event_dyads WHERE (source_country = ? AND target_country = ?) "
+        "OR (source_country = ? AND target_country = ?)) "
+        "GROUP BY 1, 2 HAVING period IS NOT NULL AND length(period) = ? ORDER BY period",
+        [width, a, b, b, a, width],
     )
-    found = rows(con, sql, [*params, width])
     return _fill(found, period)
+
+
+# Explicit GROUP BY 1, 2 in these period queries: with GROUP BY ALL, DuckDB 2.0 also groups by the column
+# under the `period` alias that HAVING names (one row per day, not per month), and _fill kept one day.
 
 
 def _fill(found: list[dict[str, Any]], period: str) -> list[dict[str, Any]]:
@@ -87,8 +94,7 @@ def active_dyads(con: duckdb.DuckDBPyConnection, *, limit: int = 10) -> list[dic
         con,
         "SELECT least(d.source_country, d.target_country) AS a, "
         "greatest(d.source_country, d.target_country) AS b, count(DISTINCT d.event_id) AS events, "
-        "max(coalesce(e.date, ar.published_date)) AS last_date "
-        "FROM event_dyads d JOIN events e ON e.id = d.event_id JOIN articles ar ON ar.id = d.article_id "
+        "max(e.day) AS last_date FROM event_dyads d JOIN events e ON e.id = d.event_id "
         "WHERE d.source_country <> d.target_country GROUP BY ALL ORDER BY events DESC, a, b LIMIT ?",
         [limit],
     )
@@ -127,11 +133,9 @@ def list_actors(
     if kind:
         where.append("a.kind = ?")
         params.append(kind)
-    sql = (
-        "WITH m AS (SELECT actor_id, count(DISTINCT article_id) AS articles, count(*) AS mentions "
-        "FROM mentions GROUP BY actor_id) "
+    sql = (  # counts from actor_stats, kept per write batch (migration 006)
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role, coalesce(m.articles, 0) AS articles, "
-        "coalesce(m.mentions, 0) AS mentions FROM actors a LEFT JOIN m ON m.actor_id = a.id"
+        "coalesce(m.mentions, 0) AS mentions FROM actors a LEFT JOIN actor_stats m ON m.actor_id = a.id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY articles DESC, mentions DESC, a.name, a.id LIMIT ? OFFSET ?"
     )
@@ -147,10 +151,17 @@ def list_quotes(
     limit: int = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Quotes newest first with speaker name and article, each with its character offsets."""
+    """Quotes newest first with speaker name and article, each with its character offsets.
+
+    The page is ranked on the quotes table alone (its denormalised publication date), then its rows,
+    speakers and articles are fetched by key.
+    """
     where, params = [], []
     if speaker:
-        where.append("(q.speaker = ? OR a.name ILIKE ? OR q.speaker_text ILIKE ?)")
+        where.append(
+            "(q.speaker = ? OR q.speaker IN (SELECT id FROM actors WHERE name ILIKE ?) "
+            "OR q.speaker_text ILIKE ?)"
+        )
         params += [speaker, f"%{speaker}%", f"%{speaker}%"]
     if channel:
         where.append("q.channel ILIKE ?")
@@ -158,15 +169,51 @@ def list_quotes(
     if article_id:
         where.append("q.article_id = ?")
         params.append(article_id)
-    sql = (
-        "SELECT q.id, q.article_id, q.speaker AS speaker_id, coalesce(a.name, q.speaker_text) AS speaker, "
-        "q.speaker_text, q.kind, q.channel, q.cue, q.text, q.date, q.start_char, q.end_char, "
-        "ar.title, ar.outlet, ar.published_date "
-        "FROM quotes q LEFT JOIN actors a ON a.id = q.speaker JOIN articles ar ON ar.id = q.article_id"
+    page = rows(
+        con,
+        "SELECT q.id FROM quotes q"
         + (" WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY ar.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?"
+        + " ORDER BY q.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
-    return rows(con, sql, [*params, limit, offset])
+    ids = [r["id"] for r in page]
+    if not ids:
+        return []
+    found = rows(
+        con,
+        "SELECT q.id, q.article_id, q.speaker AS speaker_id, q.speaker_text, q.kind, q.channel, q.cue, "
+        f"q.text, q.date, q.start_char, q.end_char FROM quotes q WHERE q.id IN ({_marks(ids)})",
+        ids,
+    )
+    arts = _by_id(
+        con, "SELECT id, title, outlet, published_date FROM articles", {r["article_id"] for r in found}
+    )
+    names = _names(con, {r["speaker_id"] for r in found if r["speaker_id"]})
+    by_id = {r["id"]: r for r in found}
+    out = []
+    for qid in ids:
+        r = by_id[qid]
+        art = arts.get(r["article_id"], {})
+        out.append({
+            "id": r["id"], "article_id": r["article_id"], "speaker_id": r["speaker_id"],
+            "speaker": names.get(r["speaker_id"]) or r["speaker_text"], "speaker_text": r["speaker_text"],
+            "kind": r["kind"], "channel": r["channel"], "cue": r["cue"], "text": r["text"], "date": r["date"],
+            "start_char": r["start_char"], "end_char": r["end_char"], "title": art.get("title"),
+            "outlet": art.get("outlet"), "published_date": art.get("published_date"),
+        })  # fmt: skip
+    return out
+
+
+def _by_id(con: duckdb.DuckDBPyConnection, select: str, keys: set[str]) -> dict[str, dict[str, Any]]:
+    """Rows of `select` (a literal `SELECT id, ... FROM table`) for these ids, by primary-key lookups."""
+    keys_ = sorted(k for k in keys if k is not None)
+    if not keys_:
+        return {}
+    return {r["id"]: r for r in rows(con, f"{select} WHERE id IN ({_marks(keys_)})", keys_)}
+
+
+def _names(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, str | None]:
+    return {k: r["name"] for k, r in _by_id(con, "SELECT id, name FROM actors", ids).items()}
 
 
 # -- detail ------------------------------------------------------------------------------------
@@ -174,7 +221,7 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
     """One event report with its article, actor names and the stored full record."""
     got = one(
         con,
-        "SELECT e.* EXCLUDE (record), coalesce(e.date, ar.published_date) AS day, e.record, ar.title, "
+        "SELECT e.* EXCLUDE (record, day, outlet, chart_day), e.day, e.record, ar.title, "
         "ar.outlet, ar.published_date, ar.url, "
         "coalesce((SELECT list(coalesce(a.name, u.x)) FROM unnest(e.source) AS u(x) "
         "LEFT JOIN actors a ON a.id = u.x), []) AS source_names, "
@@ -193,12 +240,10 @@ def actor(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict[str, Any] | Non
     return one(
         con,
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role, a.first_seen, "
-        "(SELECT count(DISTINCT article_id) FROM mentions WHERE actor_id = a.id) AS articles, "
-        "(SELECT count(*) FROM mentions WHERE actor_id = a.id) AS mentions, "
-        "(SELECT count(*) FROM quotes WHERE speaker = a.id) AS quotes, "
-        "(SELECT count(*) FROM event_actors WHERE actor_id = a.id AND role = 'source') AS as_source, "
-        "(SELECT count(*) FROM event_actors WHERE actor_id = a.id AND role = 'target') AS as_target "
-        "FROM actors a WHERE a.id = ?",
+        "coalesce(s.articles, 0) AS articles, coalesce(s.mentions, 0) AS mentions, "
+        "coalesce(s.quotes, 0) AS quotes, coalesce(s.as_source, 0) AS as_source, "
+        "coalesce(s.as_target, 0) AS as_target "
+        "FROM actors a LEFT JOIN actor_stats s ON s.actor_id = a.id WHERE a.id = ?",
         [actor_id],
     )
 
@@ -230,53 +275,107 @@ def actor_quotes_by_channel(con: duckdb.DuckDBPyConnection, actor_id: str) -> li
     )
 
 
+# An actor with at most this many event rows has them fetched by key (primary-key lookups on events);
+# busier actors (a state in every tenth event) fall back to a semi-join.
+MAX_KEYS = 2000
+
+
+def actor_event_ids(
+    con: duckdb.DuckDBPyConnection, actor_id: str, role: str | None = None
+) -> list[str] | None:
+    """The ids of the actor's events (in this role), or None when there are more than MAX_KEYS.
+
+    Filtered on actor_id alone so DuckDB uses the event_actors index; the role is checked here.
+    """
+    got = rows(
+        con,
+        "SELECT event_id, role FROM event_actors WHERE actor_id = ? LIMIT ?",
+        [actor_id, 2 * MAX_KEYS + 1],
+    )
+    ids = list(dict.fromkeys(r["event_id"] for r in got if role is None or r["role"] == role))
+    return None if len(got) > 2 * MAX_KEYS or len(ids) > MAX_KEYS else ids
+
+
+def _events_of(
+    con: duckdb.DuckDBPyConnection, actor_id: str, role: str | None = None
+) -> tuple[str, list[Any]]:
+    """A CTE `keyed` holding the actor's event rows: fetched by primary key when few, else by semi-join.
+
+    DuckDB looks keys up in an index only when the IN list is the scan's sole filter, so the list is
+    materialised on its own and every other condition applies to the CTE.
+    """
+    ids = actor_event_ids(con, actor_id, role)
+    if ids is not None:
+        return _keyed(ids), ids
+    sub = "SELECT event_id FROM event_actors WHERE actor_id = ?" + (" AND role = ?" if role else "")
+    return (
+        f"WITH keyed AS MATERIALIZED (SELECT * EXCLUDE (record) FROM events WHERE id IN ({sub})) ",
+        [actor_id, *([role] if role else [])],
+    )
+
+
+def _keyed(ids: Sequence[str]) -> str:
+    where = f"id IN ({_marks(ids)})" if ids else "false"
+    return f"WITH keyed AS MATERIALIZED (SELECT * EXCLUDE (record) FROM events WHERE {where}) "
+
+
 def actor_events(
     con: duckdb.DuckDBPyConnection, actor_id: str, role: str, *, limit: int = 25
 ) -> list[dict[str, Any]]:
     """The newest events in which the actor is source (or target), with the other side's names."""
     other = "target" if role == "source" else "source"
-    return rows(
+    cte, params = _events_of(con, actor_id, role)
+    found = rows(
         con,
-        "SELECT e.id, e.article_id, e.type, e.mode, e.quad_class, e.factuality, e.intensity, "
-        "coalesce(e.date, ar.published_date) AS date, e.sentence, e.trigger_text, ar.outlet, "
-        f"coalesce((SELECT list(coalesce(a.name, u.x)) FROM unnest(e.{other}) AS u(x) "
-        "LEFT JOIN actors a ON a.id = u.x), []) AS others "
-        "FROM event_actors ea JOIN events e ON e.id = ea.event_id JOIN articles ar ON ar.id = e.article_id "
-        "WHERE ea.actor_id = ? AND ea.role = ? ORDER BY date DESC NULLS LAST, e.id LIMIT ?",
-        [actor_id, role, limit],
+        cte + "SELECT e.id, e.article_id, e.type, e.mode, e.quad_class, e.factuality, e.intensity, "
+        f"e.day AS date, e.sentence, e.trigger_text, e.outlet, e.{other} AS other_ids FROM keyed e "
+        "ORDER BY date DESC NULLS LAST, e.id LIMIT ?",
+        [*params, limit],
     )
+    names = _names(con, {x for r in found for x in r["other_ids"] or []})
+    for r in found:
+        r["others"] = [names.get(x) or x for x in r.pop("other_ids") or []]
+    return found
 
 
 def actor_counterparts(
     con: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 15
 ) -> list[dict[str, Any]]:
-    """Actors on the other side of this actor's events, with counts per quad class."""
+    """Actors on the other side of this actor's events, with counts per quad class.
+
+    Read from the events' own source and target lists (which event_actors is built from), so only the
+    actor's events are touched. A counterpart is a target when the actor is a source, a source when the
+    actor is a target, and a fellow source when the actor is a source.
+    """
+    cte, params = _events_of(con, actor_id)
     return rows(
         con,
-        "SELECT o.actor_id AS id, coalesce(a.name, o.actor_id) AS name, a.kind, a.country, "
-        "count(DISTINCT e.id) AS events, "
-        "count(DISTINCT e.id) FILTER (WHERE e.quad_class = 'VC') AS VC, "
-        "count(DISTINCT e.id) FILTER (WHERE e.quad_class = 'MC') AS MC, "
-        "count(DISTINCT e.id) FILTER (WHERE e.quad_class = 'VK') AS VK, "
-        "count(DISTINCT e.id) FILTER (WHERE e.quad_class = 'MK') AS MK "
-        "FROM event_actors me JOIN event_actors o ON o.event_id = me.event_id AND o.actor_id <> me.actor_id "
-        "AND (o.role <> me.role OR me.role = 'source') "
-        "JOIN events e ON e.id = me.event_id LEFT JOIN actors a ON a.id = o.actor_id "
-        "WHERE me.actor_id = ? GROUP BY ALL ORDER BY events DESC, name LIMIT ?",
-        [actor_id, limit],
+        cte + ", me AS (SELECT id, quad_class, list_distinct(source) AS src, list_distinct(target) AS tgt, "
+        "list_contains(source, ?) AS is_src, list_contains(target, ?) AS is_tgt FROM keyed), "
+        "o AS (SELECT id, quad_class, u.x AS other FROM me, unnest(list_concat("
+        "CASE WHEN is_src THEN list_concat(tgt, src) ELSE [] END, "
+        "CASE WHEN is_tgt THEN src ELSE [] END)) AS u(x) WHERE u.x <> ?) "
+        "SELECT o.other AS id, coalesce(a.name, o.other) AS name, a.kind, a.country, "
+        "count(DISTINCT o.id) AS events, "
+        "count(DISTINCT o.id) FILTER (WHERE o.quad_class = 'VC') AS VC, "
+        "count(DISTINCT o.id) FILTER (WHERE o.quad_class = 'MC') AS MC, "
+        "count(DISTINCT o.id) FILTER (WHERE o.quad_class = 'VK') AS VK, "
+        "count(DISTINCT o.id) FILTER (WHERE o.quad_class = 'MK') AS MK "
+        "FROM o LEFT JOIN actors a ON a.id = o.other "
+        "GROUP BY ALL ORDER BY events DESC, name LIMIT ?",
+        [*params, actor_id, actor_id, actor_id, limit],
     )
 
 
 def actor_activity(con: duckdb.DuckDBPyConnection, actor_id: str) -> list[dict[str, Any]]:
     """Per month: the actor's events by quad class (as source or target)."""
+    cte, params = _events_of(con, actor_id)
     found = rows(
         con,
-        "SELECT left(CASE WHEN regexp_matches(e.date, '^[0-9]{4}-[0-9]{2}') THEN e.date "
-        "ELSE ar.published_date END, 7) AS period, e.quad_class AS quad, "
-        "count(DISTINCT e.id) AS n FROM event_actors ea JOIN events e ON e.id = ea.event_id "
-        "JOIN articles ar ON ar.id = e.article_id WHERE ea.actor_id = ? AND e.quad_class IS NOT NULL "
-        "GROUP BY ALL HAVING length(period) = 7 ORDER BY period",
-        [actor_id],
+        cte + "SELECT left(e.chart_day, 7) AS period, e.quad_class AS quad, count(DISTINCT e.id) AS n "
+        "FROM keyed e WHERE e.quad_class IS NOT NULL "
+        "GROUP BY 1, 2 HAVING length(period) = 7 ORDER BY period",
+        params,
     )
     return _fill(found, "month")
 
@@ -299,18 +398,20 @@ def boilerplate(con: duckdb.DuckDBPyConnection, article_id: str) -> list[dict[st
 
 # -- search ------------------------------------------------------------------------------------
 def search(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 20) -> dict[str, list[dict[str, Any]]]:
-    """Substring search over titles and bodies, actor names, quotes and event sentences.
+    """Substring search over article titles and leads, actor names and quotes.
 
     DuckDB's full-text extension is not bundled and we download nothing at run time, so this is a
-    bounded case-insensitive scan: titles first, bodies only to fill the page.
+    case-insensitive scan. Articles are matched on their title and lead (first paragraph, at most 600
+    characters: the article_search table of migration 006), not the whole body: scanning every body costs
+    ~50 ms of CPU a query on 100k articles. Title matches rank first.
     """
     pattern = f"%{q}%"
     articles = rows(
         con,
-        "SELECT id, title, outlet, published_date, url, title ILIKE ? AS in_title FROM articles "
-        "WHERE title ILIKE ? OR body ILIKE ? "
-        "ORDER BY in_title DESC, published_date DESC NULLS LAST, id LIMIT ?",
-        [pattern, pattern, pattern, limit],
+        "SELECT ar.id, ar.title, ar.outlet, ar.published_date, ar.url, ar.title ILIKE ? AS in_title "
+        "FROM article_search s JOIN articles ar ON ar.id = s.article_id WHERE s.text ILIKE ? "
+        "ORDER BY in_title DESC, ar.published_date DESC NULLS LAST, ar.id LIMIT ?",
+        [pattern, pattern, limit],
     )
     actors = rows(
         con,
@@ -323,13 +424,20 @@ def search(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 20) -> dict[s
 
 
 def list_quotes_matching(con: duckdb.DuckDBPyConnection, pattern: str, limit: int) -> list[dict[str, Any]]:
-    return rows(
+    found = rows(
         con,
-        "SELECT q.id, q.article_id, coalesce(a.name, q.speaker_text) AS speaker, q.kind, q.channel, q.text, "
-        "q.start_char, q.end_char FROM quotes q LEFT JOIN actors a ON a.id = q.speaker "
-        "WHERE q.text ILIKE ? ORDER BY q.article_id, q.start_char LIMIT ?",
+        "SELECT q.id, q.article_id, q.speaker AS speaker_id, q.speaker_text, q.kind, q.channel, q.text, "
+        "q.start_char, q.end_char FROM quotes q WHERE q.text ILIKE ? ORDER BY q.article_id, q.start_char "
+        "LIMIT ?",
         [pattern, limit],
     )
+    names = _names(con, {r["speaker_id"] for r in found if r["speaker_id"]})
+    return [
+        {"id": r["id"], "article_id": r["article_id"],
+         "speaker": names.get(r["speaker_id"]) or r["speaker_text"], "kind": r["kind"],
+         "channel": r["channel"], "text": r["text"], "start_char": r["start_char"], "end_char": r["end_char"]}
+        for r in found
+    ]  # fmt: skip
 
 
 # -- events ----------------------------------------------------------------------------------------
@@ -338,38 +446,60 @@ def list_events(
 ) -> list[dict[str, Any]]:
     """The Store's event listing (same filter, order and columns), built for serving a large store.
 
-    The page is chosen first on narrow columns, then its rows, articles and actor names are fetched by
-    key. Events with their own date are ranked without touching articles (the join is only needed for
-    undated events, or for article filters). On 1M events this is ~25 ms a page; `query_events`, with
-    its correlated name subqueries over the whole selection, takes several times that.
+    The page is chosen first on narrow columns of events alone (day and outlet are denormalised onto the
+    event row by migration 006), then its rows, articles and actor names are fetched by key.
     """
+    # Event ids from the actor filter first (an index-backed lookup); when few, the rows are
+    # fetched by primary key into a CTE (DuckDB uses the key index only when the IN list is the scan's
+    # sole filter) and every other condition applies to that.
+    keys: set[str] | None = None
+    subs: list[tuple[str, list[Any]]] = []
+    if flt.actor:
+        subs.append(flt.actor_events_sql())
+    for sub, sub_params in subs:
+        got = rows(con, f"SELECT DISTINCT event_id FROM ({sub}) t LIMIT ?", [*sub_params, MAX_KEYS + 1])
+        if len(got) <= MAX_KEYS:
+            found_keys = {r["event_id"] for r in got}
+            keys = found_keys if keys is None else keys & found_keys
     where, params = flt.where()
-    base = "FROM events e JOIN articles ar ON ar.id = e.article_id" + (
-        " WHERE " + " AND ".join(where) if where else ""
-    )
-    day = "coalesce(e.date, ar.published_date)"
-    # Ranking 1M rows on four keys is slow; on the day alone it is cheap. So find the day of the last row
-    # wanted, then rank fully only the rows on or after it (ties on that day are all kept).
-    cut = rows(
-        con,
-        f"SELECT {day} AS day {base} ORDER BY day DESC NULLS LAST LIMIT 1 OFFSET ?",
-        [*params, limit + offset - 1],
-    )
-    narrow, extra = "", []
-    if cut and cut[0]["day"] is not None:
-        narrow, extra = (" AND " if where else " WHERE ") + f"{day} >= ?", [cut[0]["day"]]
-    page = rows(
-        con,
-        f"SELECT e.id {base}{narrow} ORDER BY {day} DESC NULLS LAST, e.article_id, e.sentence_start, e.id "
-        "LIMIT ? OFFSET ?",
-        [*params, *extra, limit, offset],
-    )  # the where clauses are the EventFilter's own parameterised SQL; values stay parameters
+    cte, pre = "", []
+    if keys is not None:
+        pre = sorted(keys)
+        cte = _keyed(pre)
+    base = f"FROM {'keyed' if cte else 'events'} e" + (" WHERE " + " AND ".join(where) if where else "")
+    order = "ORDER BY day DESC NULLS LAST, article_id, sentence_start, id"
+    if flt.actor or flt.dyad:
+        # semi-join filters select few rows at a fixed cost: run them once, rank the narrow result
+        page = rows(
+            con,
+            (cte + ", " if cte else "WITH ")
+            + f"f AS MATERIALIZED (SELECT e.id, e.day, e.article_id, e.sentence_start {base}) "
+            f"SELECT id FROM f {order} LIMIT ? OFFSET ?",
+            [*pre, *params, limit, offset],
+        )
+    else:
+        # Ranking 1M rows on four keys is slow; on the day alone it is cheap. So find the day of the last
+        # row wanted, then rank fully only the rows on or after it (ties on that day are all kept).
+        cut = rows(
+            con,
+            cte + f"SELECT e.day {base} ORDER BY e.day DESC NULLS LAST LIMIT 1 OFFSET ?",
+            [*pre, *params, limit + offset - 1],
+        )
+        narrow, extra = "", []
+        if cut and cut[0]["day"] is not None:
+            narrow, extra = (" AND " if where else " WHERE ") + "e.day >= ?", [cut[0]["day"]]
+        page = rows(
+            con,
+            cte + f"SELECT e.id {base}{narrow} ORDER BY e.day DESC NULLS LAST, e.article_id, "
+            "e.sentence_start, e.id LIMIT ? OFFSET ?",
+            [*pre, *params, *extra, limit, offset],
+        )  # the where clauses are the EventFilter's own parameterised SQL; values stay parameters
     ids = [r["id"] for r in page]
     if not ids:
         return []
     found = rows(
         con,
-        "SELECT e.id, e.article_id, e.date AS event_date, e.date_precision, e.type, e.mode, e.factuality, "
+        "SELECT e.id, e.article_id, e.day AS event_date, e.date_precision, e.type, e.mode, e.factuality, "
         "e.quad_class, e.intensity, e.goldstein, e.cameo, e.contexts, e.source, e.source_countries, "
         "e.target, "
         "e.target_countries, e.place_name, e.place_country, e.lat, e.lon, e.trigger_start, e.trigger_end, "
