@@ -204,20 +204,8 @@ def events_page(
     form = {"type": type or "", "quad": quad or "", "actor": actor or "", "a": a or "", "b": b or "",
             "directed": directed, "factuality": factuality or "", "since": since or "", "until": until or "",
             "country": country or "", "outlet": outlet or "", "article": article or ""}  # fmt: skip
-    flt = event_filter(
-        type=type,
-        quad=quad,
-        actor=actor,
-        a=a,
-        b=b,
-        directed=directed,
-        factuality=factuality,
-        since=since,
-        until=until,
-        country=country,
-        outlet=outlet,
-        article=article,
-    )
+    # the form holds the same filters the API takes; an empty field is no filter
+    flt = event_filter(**{k: (v if isinstance(v, bool) else v or None) for k, v in form.items()})
     found = queries.list_events(store.con, flt, limit=PAGE + 1, offset=offset)
     facets = queries.facets(store.con)
     return render(

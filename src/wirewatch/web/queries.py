@@ -176,23 +176,18 @@ def list_quotes(
         + " ORDER BY q.published_date DESC NULLS LAST, q.article_id, q.start_char LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    ids = [r["id"] for r in page]
-    if not ids:
-        return []
-    found = rows(
+    found = _in_page_order(
         con,
+        page,
         "SELECT q.id, q.article_id, q.speaker AS speaker_id, q.speaker_text, q.kind, q.channel, q.cue, "
-        f"q.text, q.date, q.start_char, q.end_char FROM quotes q WHERE q.id IN ({_marks(ids)})",
-        ids,
+        "q.text, q.date, q.start_char, q.end_char FROM quotes q",
     )
     arts = _by_id(
         con, "SELECT id, title, outlet, published_date FROM articles", {r["article_id"] for r in found}
     )
     names = _names(con, {r["speaker_id"] for r in found if r["speaker_id"]})
-    by_id = {r["id"]: r for r in found}
     out = []
-    for qid in ids:
-        r = by_id[qid]
+    for r in found:
         art = arts.get(r["article_id"], {})
         out.append({
             "id": r["id"], "article_id": r["article_id"], "speaker_id": r["speaker_id"],
@@ -202,6 +197,15 @@ def list_quotes(
             "outlet": art.get("outlet"), "published_date": art.get("published_date"),
         })  # fmt: skip
     return out
+
+
+def _in_page_order(
+    con: duckdb.DuckDBPyConnection, page: list[dict[str, Any]], select: str
+) -> list[dict[str, Any]]:
+    """The full rows of a page of ids (picked first on narrow columns), fetched by key, in page order."""
+    ids = [r["id"] for r in page]
+    found = _by_id(con, select, set(ids))
+    return [found[i] for i in ids if i in found]
 
 
 def _by_id(con: duckdb.DuckDBPyConnection, select: str, keys: set[str]) -> dict[str, dict[str, Any]]:
@@ -568,18 +572,13 @@ def list_articles(
         + " ORDER BY published_date DESC NULLS LAST, id LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
-    ids = [r["id"] for r in page]
-    if not ids:
-        return []
-    found = rows(
+    return _in_page_order(
         con,
+        page,
         "SELECT id, title, outlet, publisher, wire, byline, dateline, language, published_date, "
         "published_precision, published_evidence, published_source, url, len(paragraphs) AS n_paragraphs "
-        f"FROM articles WHERE id IN ({_marks(ids)})",
-        ids,
+        "FROM articles",
     )
-    by_id = {r["id"]: r for r in found}
-    return [by_id[i] for i in ids]
 
 
 def _marks(values: Sequence[Any]) -> str:
