@@ -41,3 +41,5 @@ def test_eval_runs_on_a_small_dev_slice() -> None:
     assert "macro-F1" in report and "ASSAULT" in report
     with pytest.raises(ValueError):
         run_events_eval(EVENTS, split="test")
+    with pytest.raises(FileNotFoundError):  # "wire" names a hand-written sentence set only
+        run_events_eval(EVENTS, split="wire")

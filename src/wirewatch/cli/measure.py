@@ -74,7 +74,7 @@ def eval_quotes(data: str, limit: int | None, as_json: bool) -> None:
 @eval_.command(name="events")
 @click.option("--data", type=click.Path(exists=True), required=True,
               help="../shared/data/events (synthetic stories, CAMEO sentences), or a .jsonl sentence set.")
-@click.option("--split", type=click.Choice(["dev", "heldout"]), default="heldout", show_default=True,
+@click.option("--split", type=click.Choice(["dev", "heldout", "wire"]), default="heldout", show_default=True,
               help="heldout: SHA-1 of the sentence mod 5 == 0, never used for rules or training.")
 @click.option("--limit", type=int, default=None, help="Only the first N sentences.")
 @click.option("--json", "as_json", is_flag=True)

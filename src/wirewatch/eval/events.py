@@ -14,9 +14,12 @@ Only `split="dev"` may be used while tuning; "heldout" is for reporting.
 Hand-written sentence sets (tests/events/data/*.jsonl, rows of {text, type|null, mode, source_country,
 target_country, factuality?}) are scored the same way, with `type: null` rows as sentences that must give
 no event (any predicted type is a false positive). `data_dir` may be such a `.jsonl` file, or a directory
-holding `dev_sentences.jsonl` / `holdout_sentences.jsonl` (chosen by `split`) and no synthetic stories, so
-`wirewatch eval events --data tests/events/data --split dev` scores the dev set. On these sets source and
-target country are checked on the matching event (gold type), against the countries of its actors.
+holding `dev_sentences.jsonl` / `holdout_sentences.jsonl` / `wire_sentences.jsonl` (chosen by `split`:
+dev, heldout, wire) and no synthetic stories, so `wirewatch eval events --data tests/events/data --split dev`
+scores the dev set. The wire set (long wire-service sentences: datelines, attribution, background clauses) was
+written apart from the rules and scored once before any tuning on it; "wire" names only that sentence set.
+On these sets source and target country are checked on the matching event (gold type), against the
+countries of its actors.
 """
 
 from __future__ import annotations
@@ -177,7 +180,9 @@ def score(items: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str,
     }
 
 
-SENTENCE_SETS = {"dev": "dev_sentences.jsonl", "heldout": "holdout_sentences.jsonl"}
+SENTENCE_SETS = {
+    "dev": "dev_sentences.jsonl", "heldout": "holdout_sentences.jsonl", "wire": "wire_sentences.jsonl",
+}
 
 
 def read_sentence_set(path: Path) -> list[dict[str, Any]]:
@@ -198,14 +203,16 @@ def _items(data_dir: Path, split: str) -> tuple[list[dict[str, Any]], str]:
     own = data_dir / SENTENCE_SETS[split]
     if own.is_file() and not any(data_dir.glob(SYNTHETIC_GLOB)):
         return read_sentence_set(own), own.stem
+    if split == "wire":
+        raise FileNotFoundError(f"{own} not found: the wire split exists only for hand-written sentence sets")
     return build_items(data_dir, split), split
 
 
 def run_events_eval(data_dir: Path, *, split: str = "heldout", limit: int | None = None) -> dict[str, Any]:
     """Build the `split` items from `data_dir` (or read a `.jsonl` sentence set), run the pipeline on each
     sentence and score it."""
-    if split not in ("dev", "heldout"):
-        raise ValueError(f"split must be 'dev' or 'heldout', not {split!r}")
+    if split not in SENTENCE_SETS:
+        raise ValueError(f"split must be one of {', '.join(SENTENCE_SETS)}, not {split!r}")
     all_items, split = _items(data_dir, split)
     items = _sample(all_items, limit)
     t0 = time.perf_counter()

@@ -152,7 +152,7 @@ class Coder:
         """The agent-like subject, inherited through conjunctions, control verbs and purpose clauses."""
         nsubj = [c for c in tok.children if c.dep_ == "nsubj"]
         if nsubj:  # "TBILISI (Reuters) - Georgia lifted …": the dateline is parsed as a second subject
-            return nsubj[-1]
+            return _past_dateline(nsubj[-1])
         if tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
@@ -164,6 +164,9 @@ class Coder:
             light = self.light_head(tok)
             if light is not None:
                 return self.subject(light)
+            host = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "on") else None
+            if host is not None and host.lemma_ in self.lex.words("arrival_verbs"):
+                return self.subject(host)  # "X arrived in Algiers for a state visit to Algeria"
             return None
         head = tok.head
         if head is tok:
@@ -173,6 +176,8 @@ class Coder:
         if tok.dep_ == "xcomp":
             dobj = next((c for c in head.children if c.dep_ == "dobj"), None)
             return dobj or self.subject(head)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children):
+            return head  # "Israeli airstrikes killed 30 people, officials said": a clause read as a modifier
         if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBN":
             return None  # a reduced passive ("Peskov, asked about …"): its head is acted on, not acting
         if tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children):
@@ -224,6 +229,8 @@ class Coder:
             return None  # "its agreement with Cuba" recalls a deal; "reached an agreement" makes one
         kids = list(tok.children)
         objs = [_through_quantity(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not objs:
+            objs.append(tok.head)  # "a missile fired by the rebels": the modified noun is what was acted on
         child_preps = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "agent")}
         child_preps |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep"}
         particles = {c.lemma_.lower() for c in kids if c.dep_ == "prt" or (
@@ -241,7 +248,8 @@ class Coder:
                 if cue in present:
                     if override is None:
                         return None
-                    base = {k: v for k, v in entry.items() if not k.startswith("requires") and k != "objects"}
+                    base = {k: v for k, v in entry.items()
+                            if not k.startswith("requires") and k not in ("objects", "by_source_sector")}
                     entry = {**base, "mode": None, **override, "alt": {}}  # syntax has spoken
                     break
             else:
@@ -251,8 +259,10 @@ class Coder:
             entry.get("or_actor_clause")
             and any(c.dep_ == "ccomp" for c in kids)
             and any(self.actor_of(o) for o in objs)
-        ):
+        ) and not (entry.get("or_own_modal_clause") and self._own_modal_clause(tok)):
             return None
+        if entry.get("requires_no_predicate") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
+            return None  # "calling it an example": naming, not a call
         if "requires_pobj" in entry and not any(
             p.lemma_.lower() in entry["requires_pobj"] for c in kids if c.dep_ == "prep" for p in c.children
         ):
@@ -267,12 +277,20 @@ class Coder:
             return None
         if "objects" in entry:
             found = next((o.lemma_.lower() for o in objs if o.lemma_.lower() in entry["objects"]), None)
+            if found is None:  # "the state of emergency", "planes carrying tents": what the object is about
+                inner = [t for o in objs for t in o.subtree if t is not o and t.pos_ == "NOUN"]
+                found = next((t.lemma_.lower() for t in inner if t.lemma_.lower() in entry["objects"]), None)
             if found is None:
                 return None
-            entry = {**entry, **entry["objects"][found]}
+            chosen = entry["objects"][found]
+            if chosen.get("type", entry["type"]) != entry["type"]:
+                entry = {**entry, "mode": None}  # "dispatched planes carrying tents": aid, not troops
+            entry = {**entry, **chosen}
         if entry.get("requires_actor_object") and not any(
             self.actor_of(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")
-        ):
+        ) and not (entry.get("or_weapon_subject") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.words("weapon_subjects") for c in kids
+        )):  # "missiles hit an apartment block"
             return None
         if entry.get("theme_persons"):
             theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -290,7 +308,7 @@ class Coder:
         heads = {tok.i: e for tok, e in cands if e["type"] in content_types}
         retype = self.lex.rules.get("content_retype", {})
         for tok, entry in cands:
-            governing = next((a for a in tok.ancestors if a.i in heads), None)
+            governing = next((a for a in tok.ancestors if a.i in heads and a.i < tok.i), None)
             if governing is None:
                 continue
             new = retype.get(heads[governing.i]["type"], {}).get(entry["type"])
@@ -298,10 +316,13 @@ class Coder:
                 heads[governing.i] = {**heads[governing.i], "type": new, "mode": None}
         by_index = {tok.i: heads.get(tok.i, entry) for tok, entry in cands}
         object_heads = {tok.i for tok, e in cands if e["type"] in self.lex.words("object_content_types")}
+        trigger_at = {tok.i for tok, _e in cands}
         for tok, _entry in cands:
-            governing = next((a for a in tok.ancestors if a.i in heads), None)
+            governing = next((a for a in tok.ancestors if a.i in heads and a.i < tok.i), None)
             if governing is not None:
                 continue  # the content of a threat, promise or demand is not an event of its own
+            if self._condition_of(tok, trigger_at):
+                continue  # "Moscow would expel diplomats if Tallinn did not reverse …": a condition, not news
             if any(a.i in object_heads for a in _object_path(tok)):
                 continue  # "lifted the curfew", "halted its offensive": the object is not an event
             self.code_trigger(tok, by_index[tok.i], sent)
@@ -330,8 +351,11 @@ class Coder:
         )
         passive = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
         doer = agent if agent is not None else (None if passive else subj)
-        if doer is not None and doer.lemma_.lower() in self.lex.words("hazard_subjects"):
+        if doer is not None and _relative_noun(doer).lemma_.lower() in self.lex.words("hazard_subjects"):
             return  # a typhoon or an epidemic is not an actor: damage it does is no political event
+        if doer is not None and self.actor_of(doer) is None:  # "a missile fired by the rebels hit …"
+            doer = next((p for c in doer.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                         for p in a.children if p.dep_ == "pobj"), doer)
         by_doer = self.lex.rules.get("doer_retype", {}).get(type_, {})
         if doer is not None and doer.lemma_.lower() in by_doer:  # rioters who burn a van are rioting
             type_, mode = by_doer[doer.lemma_.lower()]
@@ -363,6 +387,13 @@ class Coder:
                     target = [found]
         if source is None and passive is not None:
             source = self._clause_agent(tok) or self._chained_source(patient)
+        if source is None and tok.pos_ == "NOUN" and entry.get("theme"):  # "the extradition of X from Y"
+            whence = self.prep_objects(tok, "from") + [
+                f for o in self.prep_objects(tok, "of") for f in self.prep_objects(o, "from")]
+            source = next((a for a in map(self.actor_of, whence) if a), None)
+        pair = self._pair(doer) if source is None else []
+        if pair:  # "the two countries signed": the two states the sentence names
+            source, partners = pair[0], pair[1:]
         if source is None and self._unattributed(tok, doer, passive, type_):
             sources: list[str] = []
         elif source is None:
@@ -375,7 +406,8 @@ class Coder:
             if by_sector is not None:  # teachers who strike stop work; soldiers who strike attack
                 type_, mode = by_sector["type"], by_sector.get("mode")
                 entry = {**entry, "alt": {}}
-        alt = entry.get("alt") or {}
+        alt = {t: a for t, a in (entry.get("alt") or {}).items()  # a state blocking a plan is not a sit-in
+               if self.sectors.get(source) not in a.get("not_source_sectors", ())}
         if alt and (clf := type_classifier()) is not None:
             chosen = clf.choose(sent.text, [type_, *alt])
             if chosen is not None and chosen != type_:  # the word is ambiguous; the sentence decides
@@ -438,7 +470,8 @@ class Coder:
         if tok.pos_ != "VERB":
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if tok.dep_ in ("xcomp", "acl", "pcomp") or infinitive:
+        misread = tok.dep_ == "acl" and any(c.dep_ == "dobj" for c in tok.children)  # see subject()
+        if tok.dep_ in ("xcomp", "pcomp") or (tok.dep_ == "acl" and not misread) or infinitive:
             return False  # "threats to deploy", "plans to strike": intentions, coded by their heads
         if doer is None:
             return passive is not None
@@ -517,9 +550,48 @@ class Coder:
                     actor is not None and self.countries.get(actor) == self.countries.get(speaker)
                 )
                 if speaker is not None and same_side:
-                    return speaker, by_type[type_]
+                    by_word = self.lex.rules["threat_modes"]["by_word"]
+                    return speaker, str(by_word.get(tok.lemma_.lower(), by_type[type_]))
                 return None
         return None
+
+    def _pair(self, doer: Token | None) -> list[str]:
+        """'the two countries', 'both sides': two states named in the sentence, else the parties of the
+        article's latest two-sided event."""
+        if doer is None or doer.lemma_.lower() not in self.lex.words("pair_nouns") or not any(
+            c.lower_ in ("two", "both") for c in doer.children
+        ):
+            return []
+        sent = doer.sent
+        named = [a for s, _e, a in self.actor_at if sent.start_char <= s < sent.end_char]
+        states = list(dict.fromkeys(a for a in named if a.split(":", 1)[0] in ("state", "gov")))
+        if len(states) == 2:
+            return states
+        prev = next((f for f in reversed(self.found) if len(f.source + f.target) == 2), None)
+        return list(prev.source + prev.target) if prev is not None else []
+
+    def _own_modal_clause(self, tok: Token) -> bool:
+        """'X warned that it would take military action': the speaker's own future act is a threat."""
+        for c in tok.children:
+            future = any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children)
+            if c.dep_ != "ccomp" or not future:
+                continue
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("it", "we", "they"):
+                return True
+            if subj is not None and self.actor_of(subj) is not None and (
+                self.actor_of(subj) == self.actor_of(self.subject(tok))
+            ):
+                return True
+        return False
+
+    def _condition_of(self, tok: Token, trigger_at: set[int]) -> bool:
+        """The trigger sits in an if/unless clause that conditions another trigger."""
+        marks = self.lex.words("conditional_marks")
+        for t in [tok, *tok.ancestors]:
+            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in t.children):
+                return any(a.i in trigger_at for a in t.ancestors)
+        return False
 
     def _deep_objects(self, tok: Token) -> list[Token]:
         """Objects of the act and of its purpose clause ('strike targets to combat them')."""
@@ -656,6 +728,28 @@ def _through_quantity(tok: Token) -> Token:
         if of is not None:
             return of
     return tok
+
+
+def _relative_noun(tok: Token) -> Token:
+    """'which'/'that' as a subject: the noun its relative clause modifies."""
+    if tok.tag_ in ("WDT", "WP"):
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:
+            return clause.head
+    return tok
+
+
+def _past_dateline(subj: Token) -> Token:
+    """'DHAKA (Reuters) - Bangladeshi Prime Minister Sheikh Hasina resigned': a dateline parsed as the
+    subject, with the real subject as its appositive, gives way to the appositive."""
+    sent = subj.sent
+    if subj.i - sent.start > 1 or not subj.text.isupper():
+        return subj
+    dash = next((t for t in sent[: min(len(sent), 12)] if t.text in ("-", "\u2014", "\u2013", "--")), None)
+    if dash is None or dash.i < subj.i:
+        return subj
+    after = next((c for c in subj.children if c.dep_ == "appos" and c.i > dash.i), None)
+    return after if after is not None else subj
 
 
 def _object_path(tok: Token) -> list[Token]:
