@@ -179,3 +179,16 @@ def test_national_forces_places_and_namesakes(run: Run) -> None:
     assert (by_text["Prosecutors"]["country"], by_text["Prosecutors"]["sector"]) == ("ARG", "JUD")
     assert (by_text["Rioters"]["country"], by_text["Rioters"]["sector"]) == ("KEN", "CVL")
     assert by_text["Pedro Sanchez"]["country"] == "ESP"  # the title's country picks among namesakes
+
+
+def test_countries_weapons_and_foreign_institutions(run: Run) -> None:
+    record = run([
+        "Burkina Faso, Mali and Niger left the regional bloc on Tuesday.",
+        "Russian missiles hit an apartment block in Kharkiv on Monday.",
+        "The Nigerian Senate approved the loan.",
+    ], published="2026-05-04")
+    by_text = {m["text"]: a for a in record.actors for m in a["mentions"]}
+    assert by_text["Burkina Faso"]["kind"] == "state" and by_text["Burkina Faso"]["country"] == "BFA"
+    assert (by_text["Russian missiles"]["country"], by_text["Russian missiles"]["sector"]) == ("RUS", "MIL")
+    senate = next(a for a in record.actors if any("Senate" in m["text"] for m in a["mentions"]))
+    assert senate["country"] == "NGA"  # not the US Senate

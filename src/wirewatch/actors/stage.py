@@ -231,7 +231,10 @@ class _Article:
         local = self._local_person(name)
         if local is not None:
             return local
-        found = [e for e in kb.exact(name, day) if e.kind == "person"]
+        exact = kb.exact(name, day)
+        if any(e.kind == "state" for e in exact):
+            return None  # "Burkina Faso" tagged PERSON is still a country; the states pass takes it
+        found = [e for e in exact if e.kind == "person"]
         if len(found) > 1:
             # Namesakes ("Pedro Sanchez" of Spain and of Colombia): the title's or appositive's country rules.
             told = {d.coding.country for d in (title, appositive) if d is not None and d.coding.country}
@@ -327,6 +330,9 @@ class _Article:
                 if not found:
                     continue
                 entity = found[0]
+                named = self.kb.country_named(doc[i - 1].text) if i and entity.country else None
+                if named and named != entity.country and entity.kind == "organisation":
+                    break  # "the Nigerian Senate" is not the US Senate; the groups pass codes it
                 if entity.id.startswith("gov:") and not _government_use(span):
                     break  # a capital named as a place, not as its government
                 if entity.kind == "person" and len(span) == 1 and tok.ent_type_ not in ("PERSON", ""):
