@@ -192,3 +192,10 @@ def test_countries_weapons_and_foreign_institutions(run: Run) -> None:
     assert (by_text["Russian missiles"]["country"], by_text["Russian missiles"]["sector"]) == ("RUS", "MIL")
     senate = next(a for a in record.actors if any("Senate" in m["text"] for m in a["mentions"]))
     assert senate["country"] == "NGA"  # not the US Senate
+
+
+def test_a_counterpart_named_by_nationality_is_that_state(run: Run) -> None:
+    record = run(["Chile's foreign minister met his Peruvian counterpart in Lima on Monday."],
+                 published="2026-05-04")
+    assert any(a["id"] == "state:PER" and any("counterpart" in m["text"] for m in a["mentions"])
+               for a in record.actors)

@@ -369,6 +369,12 @@ class _Article:
             root = chunk.root
             if root.pos_ == "PRON" or root.dep_ in ("appos", "attr"):
                 continue
+            if root.lower_ in ("counterpart", "counterparts"):
+                # "his Indian counterpart": that country's holder of the same office; at least its state
+                state = self.kb.get(f"state:{self.kb.country_named(chunk.text)}")
+                if state is not None and self.free(fld, chunk.start, chunk.end):
+                    self.add(self.from_entity(state), fld, chunk)
+                continue
             if any(t.pos_ == "PRON" and t.dep_ == "poss" for t in chunk):
                 continue  # "its northern neighbour": anaphoric, not a new actor
             start, end = group_span(chunk)
