@@ -43,3 +43,26 @@ def test_eval_runs_on_a_small_dev_slice() -> None:
         run_events_eval(EVENTS, split="test")
     with pytest.raises(FileNotFoundError):  # "wire" names a hand-written sentence set only
         run_events_eval(EVENTS, split="wire")
+
+
+def test_scorer_sets_historical_events_aside_for_one_type_sentences() -> None:
+    def ev(type_: str, fact: str) -> dict[str, object]:
+        return {"type": type_, "mode": None, "quad_class": "MK", "source": [], "target": [],
+                "factuality": fact}
+
+    items = [
+        {"corpus": "sentences", "type": "SANCTION", "mode": None},  # main act plus a recalled one
+        {"corpus": "sentences", "type": "COERCE", "mode": None},  # the main act wrongly marked background
+        {"corpus": "sentences", "type": None, "mode": None},  # no-event sentence stays strict
+    ]
+    preds = [
+        {"events": [ev("SANCTION", "asserted"), ev("ACCUSE", "historical")]},
+        {"events": [ev("COERCE", "historical")]},
+        {"events": [ev("ASSAULT", "historical")]},
+    ]
+    r = score(items, preds)
+    assert r["micro"]["precision"] == 0.5 and r["micro"]["recall"] == 0.5  # tp 1, fp 1 (no-event), fn 1
+    assert r["background_events_set_aside"] == 2
+    strict = r["micro_strict"]
+    assert strict["recall"] == 1.0 and strict["precision"] == 0.5  # tp 2, fp 2
+    assert "set aside: 2" in format_events_report({**r, "items": 3})

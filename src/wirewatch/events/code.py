@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from wirewatch.actors.index import actor_overlapping
+from wirewatch.events.background import in_after_phrase, recollected_time, referenced_act, subordinate
 from wirewatch.events.classifier import type_classifier
 from wirewatch.events.lexicon import EventLexicon, lexicon
 from wirewatch.records import ArticleRecord
@@ -341,7 +342,7 @@ class Coder:
             )
             return
         if type_ == "THREATEN":
-            mode = self._threat_mode(tok) or mode
+            mode = self._threat_mode(tok) or mode or self._threatened_violence(tok)
         if type_ == "CONSULT":
             self._consult(tok, entry, sent, contexts)
             return
@@ -415,8 +416,10 @@ class Coder:
         recode = self.lex.rules["recode_by_source_sector"].get(type_, {}).get(self.sectors.get(source))
         if recode is not None:  # a government "protesting" is a verbal act, not collective action
             type_, mode = recode["type"], recode.get("mode")
-        if mode is None:
-            mode = self._mode_from_words(tok, doer, type_)
+        if mode is None or mode in _REFINED_BY:
+            worded = self._mode_from_words(tok, doer, type_)
+            if mode is None or worded in _REFINED_BY[mode]:  # "a suicide bomber blew himself up"
+                mode = worded or mode
         target = [t for t in target if t != source]
         if not target and type_ in self.lex.words("counterpart_types"):
             target = self._counterparts(source)
@@ -608,6 +611,20 @@ class Coder:
                 return str(by_word[t.lemma_.lower()])
         return None
 
+    def _threatened_violence(self, tok: Token) -> str | None:
+        """'threatened to launch a ground offensive': an armed act in the threat's own content (not in
+        an if-clause of it) makes the mode violence."""
+        marks = self.lex.words("conditional_marks")
+        for t in tok.subtree:
+            if t is tok or (e := self.entry(t)) is None or e["type"] not in ("ASSAULT", "MOBILIZE"):
+                continue
+            between = [a for a in t.ancestors if a.i != tok.i and tok in a.ancestors]
+            conditional = (any(m.dep_ == "mark" and m.lower_ in marks for m in a.children)
+                           for a in [t, *between])
+            if not any(conditional):
+                return "violence"
+        return None
+
     def _clause_agent(self, tok: Token) -> str | None:
         """'Y was arrested after X closed in': the subject of an after/as/when clause acts."""
         marks = self.lex.words("agent_clause_marks")
@@ -659,6 +676,11 @@ class Coder:
                 and any(m.dep_ == "mark" and m.lower_ in lex.words("historical_marks") for m in t.children)
             ):
                 return "historical"
+        if in_after_phrase(chain) or referenced_act(chain):
+            return "historical"
+        heads = [h for h in dict.fromkeys((tok, verb)) if subordinate(h)]
+        if any(recollected_time(h, self._article_year()) for h in heads):
+            return "historical"
         reported_speech = any(a.lemma_ in lex.words("speech_verbs") for a in tok.ancestors)
         past_perfect = (
             any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN"
@@ -667,6 +689,10 @@ class Coder:
             return "historical"
         return "asserted"
 
+    def _article_year(self) -> int | None:
+        date = self.record.article.published.date or ""
+        return int(date[:4]) if date[:4].isdigit() else None
+
     # -- output ---------------------------------------------------------------------------------
     def _add(self, ev: Found) -> None:
         """Same type and actor sets as an earlier event: one event, this trigger as extra evidence."""
@@ -674,7 +700,8 @@ class Coder:
         for prev in self.found:
             if self._key(prev) == key:
                 prev.evidence.append(ev.trigger)
-                prev.mode = prev.mode or ev.mode
+                if prev.mode is None or ev.mode in _REFINED_BY.get(prev.mode, ()):
+                    prev.mode = ev.mode or prev.mode  # keep the more specific mode
                 return
         self.found.append(ev)
 
@@ -715,6 +742,9 @@ class Coder:
             out.append(rec)
         return out
 
+
+_REFINED_BY: dict[str, frozenset[str]] = {"explosives": frozenset({"suicide-attack"})}
+"""A mode and the more specific modes that replace it when the sentence names them."""
 
 _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "ton", "tonne", "number",
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
