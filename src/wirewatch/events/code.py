@@ -7,6 +7,7 @@ target get one or are dropped, because an unsupported event is worse than a miss
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -731,7 +732,10 @@ class Coder:
                 "source": ev.source,
                 "target": ev.target,
                 "factuality": ev.factuality,
-                "date": _calendar(resolve_event_date(times, sent.start_char, sent.end_char, trig.idx)),
+                "date": _not_after_publication(
+                    _calendar(resolve_event_date(times, sent.start_char, sent.end_char, trig.idx)),
+                    self.record.article.published.date, ev.factuality,
+                ),
                 "place": None,
                 **self.lex.scores(ev.type, ev.mode),
                 "trigger": _span(trig),
@@ -814,6 +818,27 @@ def _conj_anchor(tok: Token) -> Token:
     if form(tok) != form(head) or any(t.text in ("\u201d", '"') for t in between):
         return outer
     return head
+
+
+_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _not_after_publication(date: dict[str, Any], published: str | None, factuality: str) -> dict[str, Any]:
+    """An act the article reports as done (a threat, a promise, a call) cannot postdate the article: a later
+    date in its sentence names the announced act ("threatened to impose tariffs from Dec. 1"), not this
+    event. Hypothetical and threatened acts may lie ahead, so they keep it."""
+    value = date.get("value")
+    if factuality in ("hypothetical", "threatened") or not value or not published:
+        return date
+    value, published = str(value), published[:10]
+    if not (_ISO.match(value) and _ISO.match(published)):
+        return date
+    n = min(len(value), len(published))
+    if value[:n] <= published[:n]:
+        return date
+    said = date.get("evidence", {}).get("text", value)
+    return {**date, "value": None, "precision": None,
+            "reason": f"{said!r} dates the announced act, after publication"}
 
 
 def _calendar(date: dict[str, Any]) -> dict[str, Any]:
