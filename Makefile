@@ -28,11 +28,21 @@ test: install
 lint: install
 	$(BIN)/ruff check src tests samples
 
-eval: install
+eval: install  # accuracy on the public sets beside the repo (minutes, not part of the tests)
 	$(BIN)/wirewatch eval extraction --data ../shared/data/extraction
+	$(BIN)/wirewatch eval time --data ../shared/data/time/TBAQ-cleaned
+	$(BIN)/wirewatch eval actors --data ../shared/data/events/ngec_actor_resolution_tests.jsonl
+	$(BIN)/wirewatch eval quotes --data ../shared/data/quotes/polnear/polnear_dev.jsonl
+	$(BIN)/wirewatch eval quotes --data tests/quotes/data/speech_holdout.jsonl
+	$(BIN)/wirewatch eval events --data ../shared/data/events
+	$(BIN)/wirewatch eval events --data tests/events/data --split wire
+	$(BIN)/wirewatch eval geo --data ../shared/data/geo
+	$(BIN)/wirewatch eval stories --data ../shared/data/events
 
-bench: install
+bench: install  # speed figures (minutes; `wirewatch bench api` separately: it generates a 100k-article store)
 	$(BIN)/wirewatch bench extract
+	$(BIN)/wirewatch bench pipeline
+	$(BIN)/wirewatch bench stories
 
 clean:
 	rm -rf $(VENV) wirewatch.duckdb wirewatch.duckdb.wal .pytest_cache .ruff_cache
