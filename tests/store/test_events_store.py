@@ -13,7 +13,9 @@ from wirewatch.cli import main
 from wirewatch.event_export import GDELT_COLUMNS
 from wirewatch.jobs import ingest
 from wirewatch.store import Store
+from wirewatch.store.duck import ACTOR_ROLES_FROM_RECORDS
 from wirewatch.store.events import EventFilter
+from wirewatch.web import queries
 
 ARTICLES = [
     {
@@ -130,6 +132,7 @@ def _serving(store: Store) -> dict[str, list[tuple]]:
         "actor_stats": store._q("SELECT * FROM actor_stats ORDER BY actor_id"),
         "quad_days": store._q("SELECT * FROM quad_days ORDER BY chart_day, quad"),
         "article_search": store._q("SELECT * FROM article_search ORDER BY article_id"),
+        "actor_roles": store._q("SELECT * FROM actor_roles ORDER BY article_id, idx"),
     }
 
 
@@ -167,6 +170,23 @@ def test_serving_tables_match_the_base_tables_and_reingest_does_not_double_count
             "SELECT count(*) FROM events WHERE factuality = 'asserted' AND quad_class IS NOT NULL"
         )
         assert sum(n for _, _, n in first["quad_days"]) == asserted[0]
+        # actor_roles (migration 007) holds what the stored records' actors lists say
+        assert first["actor_roles"]
+        assert first["actor_roles"] == store._q(f"{ACTOR_ROLES_FROM_RECORDS} ORDER BY 1, 2")
+        # and the actor page's roles read from it equal the old parse of every mentioning record
+        for (actor_id,) in store._q("SELECT DISTINCT actor_id FROM mentions"):
+            old = queries.rows(
+                store.con,
+                "WITH arts AS (SELECT DISTINCT m.article_id FROM mentions m WHERE m.actor_id = ?), "
+                "roles AS (SELECT ar.published_date AS day, json_extract_string(x.value, '$.role') AS role "
+                "FROM arts JOIN articles ar ON ar.id = arts.article_id, "
+                "json_each(json_extract(ar.record, '$.actors')) AS x "
+                "WHERE json_extract_string(x.value, '$.id') = ?) "
+                "SELECT role, min(day) AS first, max(day) AS last, count(*) AS articles FROM roles "
+                "WHERE role IS NOT NULL GROUP BY role ORDER BY first NULLS LAST, role",
+                [actor_id, actor_id],
+            )
+            assert queries.actor_roles(store.con, actor_id) == old
 
 
 def test_actor_filter_by_id_and_by_name_agree(db: Path) -> None:

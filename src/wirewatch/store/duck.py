@@ -195,6 +195,7 @@ class Store:
             "_men": _mentions_table(records),
             "_quo": _quotes_table(records),
             "_learn": _learned_table(records),
+            "_roles": _roles_table(records),
             **event_rows.staging_tables(records),
             "_prob": pa.table(
                 {
@@ -217,6 +218,13 @@ class Store:
                 "INSERT INTO sightings SELECT DISTINCT ON (doc_id, source_key) s.* FROM _seen s "
                 "WHERE NOT EXISTS (SELECT 1 FROM sightings t "
                 "WHERE t.doc_id = s.doc_id AND t.source_key = s.source_key)"
+            )
+            # roles before articles: only an article new to the store adds its roles (migration 007)
+            self._q(
+                "INSERT INTO actor_roles SELECT DISTINCT ON (article_id, idx) r.* FROM _roles r "
+                "WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.id = r.article_id) "
+                "AND NOT EXISTS (SELECT 1 FROM actor_roles t WHERE t.article_id = r.article_id "
+                "AND t.idx = r.idx)"
             )
             self._q(
                 "INSERT INTO articles SELECT a.* FROM _art a "
@@ -304,7 +312,7 @@ class Store:
                 "UPDATE quotes SET published_date = ar.published_date FROM articles ar "
                 "WHERE ar.id = quotes.article_id"
             )
-            for table in ("actor_stats", "quad_days", "article_search"):
+            for table in ("actor_stats", "quad_days", "article_search", "actor_roles"):
                 self._q(f"DELETE FROM {table}")  # names are literals
             self._refresh_serving(
                 "SELECT actor_id FROM mentions UNION SELECT actor_id FROM event_actors "
@@ -312,6 +320,7 @@ class Store:
                 "SELECT DISTINCT chart_day FROM events",
             )
             self._q(f"INSERT INTO article_search SELECT a.id, {_SEARCH_TEXT} FROM articles a")
+            self._q(f"INSERT INTO actor_roles {ACTOR_ROLES_FROM_RECORDS}")
             self._q("COMMIT")
         except BaseException:
             self._q("ROLLBACK")
@@ -505,6 +514,14 @@ class Store:
 _TOUCHED_ACTORS = (
     "SELECT actor_id FROM _men UNION SELECT actor_id FROM _evact UNION SELECT speaker FROM _quo"
 )
+# actor_roles (migration 007) computed from the stored article records, as the migration backfills it.
+ACTOR_ROLES_FROM_RECORDS = (
+    "SELECT ar.id, CAST(x.key AS INTEGER), json_extract_string(x.value, '$.id'), "
+    "json_extract_string(x.value, '$.role'), ar.published_date "
+    "FROM articles ar, json_each(json_extract(ar.record, '$.actors')) AS x "
+    "WHERE json_extract_string(x.value, '$.id') IS NOT NULL "
+    "AND json_extract_string(x.value, '$.role') IS NOT NULL"
+)
 # What article search matches (migration 006): the title and the lead, not the whole body.
 _SEARCH_TEXT = "concat_ws(chr(10), a.title, left(a.paragraphs[1], 600))"
 
@@ -639,6 +656,30 @@ def _quotes_table(records: Sequence[ArticleRecord]) -> pa.Table:
             "published_date": pa.array([published[rid] for rid, _ in rows], pa.string()),
         }
     )
+
+
+def _roles_table(records: Sequence[ArticleRecord]) -> pa.Table:
+    """actor_roles rows (migration 007): each actors-list entry with an id and a role, by position."""
+    rows = [
+        (r.id, i, a["id"], _json_text(a["role"]), r.article.published.date if r.article.published else None)
+        for r in records
+        for i, a in enumerate(r.actors)
+        if isinstance(a, dict) and a.get("id") and a.get("role") is not None
+    ]
+    return pa.table(
+        {
+            "article_id": pa.array([x[0] for x in rows], pa.string()),
+            "idx": pa.array([x[1] for x in rows], pa.int32()),
+            "actor_id": pa.array([str(x[2]) for x in rows], pa.string()),
+            "role": pa.array([x[3] for x in rows], pa.string()),
+            "published_date": pa.array([x[4] for x in rows], pa.string()),
+        }
+    )
+
+
+def _json_text(value: Any) -> str:
+    """What json_extract_string gives for a JSON value: a string as is, anything else as JSON text."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _learned_table(records: Sequence[ArticleRecord]) -> pa.Table:

@@ -256,12 +256,10 @@ def actor_roles(con: duckdb.DuckDBPyConnection, actor_id: str, *, limit: int = 5
     """The role each article gave the actor, as spans of time: what they were called, from when to when."""
     found = rows(
         con,
+        # roles from actor_roles (migration 007, one row per record actors-list entry), not the JSON records
         "WITH arts AS (SELECT DISTINCT m.article_id FROM mentions m WHERE m.actor_id = ? LIMIT ?), "
-        "roles AS (SELECT ar.published_date AS day, "
-        "json_extract_string(x.value, '$.role') AS role "
-        "FROM arts JOIN articles ar ON ar.id = arts.article_id, "
-        "json_each(json_extract(ar.record, '$.actors')) AS x "
-        "WHERE json_extract_string(x.value, '$.id') = ?) "
+        "roles AS (SELECT r.published_date AS day, r.role FROM arts "
+        "JOIN actor_roles r ON r.article_id = arts.article_id WHERE r.actor_id = ?) "
         "SELECT role, min(day) AS first, max(day) AS last, count(*) AS articles FROM roles "
         "WHERE role IS NOT NULL GROUP BY role ORDER BY first NULLS LAST, role",
         [actor_id, limit, actor_id],
@@ -301,7 +299,7 @@ def actor_event_ids(
 
 
 def _events_of(
-    con: duckdb.DuckDBPyConnection, actor_id: str, role: str | None = None
+    con: duckdb.DuckDBPyConnection, actor_id: str, role: str | None = None, *, columns: str = "*"
 ) -> tuple[str, list[Any]]:
     """A CTE `keyed` holding the actor's event rows: fetched by primary key when few, else by semi-join.
 
@@ -310,17 +308,23 @@ def _events_of(
     """
     ids = actor_event_ids(con, actor_id, role)
     if ids is not None:
-        return _keyed(ids), ids
+        return _keyed(ids, columns), ids
     sub = "SELECT event_id FROM event_actors WHERE actor_id = ?" + (" AND role = ?" if role else "")
     return (
-        f"WITH keyed AS MATERIALIZED (SELECT * EXCLUDE (record) FROM events WHERE id IN ({sub})) ",
+        f"WITH keyed AS MATERIALIZED (SELECT {_cols(columns)} FROM events WHERE id IN ({sub})) ",
         [actor_id, *([role] if role else [])],
     )
 
 
-def _keyed(ids: Sequence[str]) -> str:
+def _keyed(ids: Sequence[str], columns: str = "*") -> str:
     where = f"id IN ({_marks(ids)})" if ids else "false"
-    return f"WITH keyed AS MATERIALIZED (SELECT * EXCLUDE (record) FROM events WHERE {where}) "
+    return f"WITH keyed AS MATERIALIZED (SELECT {_cols(columns)} FROM events WHERE {where}) "
+
+
+def _cols(columns: str) -> str:
+    """The keyed CTE's columns (literals from this module): fetching by key costs per column, so callers
+    name the few they read; "*" is every column but the JSON record."""
+    return "* EXCLUDE (record)" if columns == "*" else columns
 
 
 def actor_events(
@@ -328,7 +332,11 @@ def actor_events(
 ) -> list[dict[str, Any]]:
     """The newest events in which the actor is source (or target), with the other side's names."""
     other = "target" if role == "source" else "source"
-    cte, params = _events_of(con, actor_id, role)
+    cte, params = _events_of(
+        con, actor_id, role,
+        columns="id, article_id, type, mode, quad_class, factuality, intensity, day, sentence, "
+        f"trigger_text, outlet, {other}",
+    )  # fmt: skip
     found = rows(
         con,
         cte + "SELECT e.id, e.article_id, e.type, e.mode, e.quad_class, e.factuality, e.intensity, "
@@ -351,7 +359,7 @@ def actor_counterparts(
     actor's events are touched. A counterpart is a target when the actor is a source, a source when the
     actor is a target, and a fellow source when the actor is a source.
     """
-    cte, params = _events_of(con, actor_id)
+    cte, params = _events_of(con, actor_id, columns="id, quad_class, source, target")
     return rows(
         con,
         cte + ", me AS (SELECT id, quad_class, list_distinct(source) AS src, list_distinct(target) AS tgt, "
@@ -373,7 +381,7 @@ def actor_counterparts(
 
 def actor_activity(con: duckdb.DuckDBPyConnection, actor_id: str) -> list[dict[str, Any]]:
     """Per month: the actor's events by quad class (as source or target)."""
-    cte, params = _events_of(con, actor_id)
+    cte, params = _events_of(con, actor_id, columns="id, chart_day, quad_class")
     found = rows(
         con,
         cte + "SELECT left(e.chart_day, 7) AS period, e.quad_class AS quad, count(DISTINCT e.id) AS n "
