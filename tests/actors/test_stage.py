@@ -199,3 +199,13 @@ def test_a_counterpart_named_by_nationality_is_that_state(run: Run) -> None:
                  published="2026-05-04")
     assert any(a["id"] == "state:PER" and any("counterpart" in m["text"] for m in a["mentions"])
                for a in record.actors)
+
+
+def test_storms_are_not_actors_and_the_house_is_local(run: Run) -> None:
+    record = run([
+        "Typhoon Dalisay killed 11 people in the Philippines, and Hurricane Ana hit Fiji.",
+        "Kenyan lawmakers debated the levy. The House passed the bill on Tuesday.",
+    ], published="2026-05-04")
+    texts = {m["text"] for a in record.actors for m in a["mentions"]}
+    assert not any("Typhoon" in t or "Hurricane" in t for t in texts)
+    assert "org:us-house" not in {a["id"] for a in record.actors}  # Kenya's House, not the US one

@@ -53,6 +53,14 @@ DATELINE_OPENING = re.compile(
     r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z.]+)?)?"
     r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]"
 )
+# Named storms and quakes are news subjects, not actors ("Typhoon Dalisay", "Hurricane Ana", "Storm Ciaran").
+NATURAL_HAZARD = re.compile(
+    r"\b(?:super\s+)?(?:typhoon|hurricane|cyclone|tropical\s+storm|storm|earthquake|tsunami|wildfire)\b",
+    re.IGNORECASE,
+)
+# One-word aliases that are also common nouns name an institution only in its own country's news.
+COMMON_WORD_ALIASES = {"house", "senate", "congress", "parliament", "assembly", "cabinet", "court", "council",
+                       "treasury", "pentagon", "kremlin", "ministry", "army", "navy", "police", "government"}
 GOV_METONYM_WORDS = {"government", "authorities", "administration", "officials", "cabinet", "regime"}
 
 
@@ -124,6 +132,7 @@ class _Article:
         self.actors: dict[str, Actor] = {}
         self.covered: dict[str, set[int]] = {}  # field -> token indexes already in a mention
         self.surnames: dict[str, str] = {}  # surname -> actor id (people named in full here)
+        self._countries: dict[int, list[tuple[int, str]]] = {}
 
     # ------------------------------------------------------------ bookkeeping
     def add(self, actor: Actor, fld: str, span: Span) -> Actor:
@@ -135,6 +144,22 @@ class _Article:
         if known.kind == "person" and len(known.name.split()) >= 2:
             self.surnames.setdefault(known.name.split()[-1], known.id)
         return known
+
+    def _foreign_common_word(self, doc: Doc, span: Span, entity: Entity) -> bool:
+        """A one-word alias that is a common noun ("the House", "Parliament") names the institution of the
+        country last named before it; another country's institution of that name is not meant."""
+        words = [t for t in span if t.lower_ not in ("the", "a", "an")]
+        return len(words) == 1 and words[0].lower_ in COMMON_WORD_ALIASES and bool(entity.country) and \
+            self.latest_country(doc, span.start) not in (None, entity.country)
+
+    def latest_country(self, doc: Doc, i: int) -> str | None:
+        """The country named (by name or demonym) last before token i: whose institution a bare "the
+        House" is. Mentions are found once per Doc."""
+        key = id(doc)
+        if key not in self._countries:
+            self._countries[key] = sorted(country_mentions(doc, self.kb))
+        before = [code for at, code in self._countries[key] if at < i]
+        return before[-1] if before else None
 
     def skip_datelines(self, doc: Doc) -> None:
         """Datelines and wire credits opening a paragraph ("GENEVA -", "KYIV (Reuters) -") name no actor:
@@ -168,6 +193,8 @@ class _Article:
 
     # ------------------------------------------------------------ people
     def person(self, doc: Doc, fld: str, ent: Span, full: bool) -> None:
+        if NATURAL_HAZARD.match(ent.text):
+            return
         start, end, stripped = trim_name(ent, self.kb)
         name = doc[start:end]
         words = name.text.split()
@@ -330,6 +357,8 @@ class _Article:
                 if not found:
                     continue
                 entity = found[0]
+                if self._foreign_common_word(doc, span, entity):
+                    break  # "the House" after Kenyan lawmakers is not the US House
                 named = self.kb.country_named(doc[i - 1].text) if i and entity.country else None
                 if named and named != entity.country and entity.kind == "organisation":
                     break  # "the Nigerian Senate" is not the US Senate; the groups pass codes it
@@ -347,6 +376,8 @@ class _Article:
         for ent in doc.ents:
             if ent.label_ != "ORG" or not self.free(fld, ent.start, ent.end):
                 continue
+            if NATURAL_HAZARD.search(ent.text):
+                continue
             words = ent.text.split()
             if any(t.text in ("-", "—", "–") and t.whitespace_ for t in ent) or "\n" in ent.text:
                 continue  # a dateline glued to the first words ("BOGOTA - Colombian")
@@ -355,6 +386,8 @@ class _Article:
                 continue  # a lone capitalised word or "an Osprey" is too often a misread common noun
             coding = self.kb.code(ent.text, self.day)
             entity = coding.entity
+            if entity is not None and self._foreign_common_word(doc, ent, entity):
+                continue
             if entity is not None and entity.kind != "person":
                 self.add(self.from_entity(entity), fld, ent)
                 continue
