@@ -197,3 +197,10 @@ def test_actor_filter_by_id_and_by_name_agree(db: Path) -> None:
         by_id = store.events(EventFilter(actor=sorted(ids)[0])).to_pylist()
         assert {r["id"] for r in by_id} == {r["id"] for r in by_name}
         assert store.count_events(EventFilter(actor=sorted(ids)[0])) == len(by_id)
+
+
+def test_articles_until_a_month_keeps_its_days(db: Path) -> None:
+    with Store(db, read_only=True) as store:
+        march = store.articles(until="2026-03").to_pylist()
+        assert [a["published_date"][:7] for a in march] == ["2026-03"]
+        assert store.articles(since="2026-04", until="2026-04").num_rows == 1

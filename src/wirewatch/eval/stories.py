@@ -138,10 +138,7 @@ def eval_synthetic(n_stories: int = 600, seed: int = 7) -> dict[str, Any]:
     t1 = time.perf_counter()
     placed = {}
     for a, v in zip(arts, vecs, strict=True):
-        f = cluster.ArticleFeatures(
-            id=a.id, vec=v, day=a.day, outlet=a.outlet, actors=a.actors, countries=a.countries, types=a.types
-        )
-        placed[a.id] = index.add(f).story_id
+        placed[a.id] = index.add(a.features(v)).story_id
     t_cluster = time.perf_counter() - t1
     pred = {k: index.resolve(v) for k, v in placed.items()}
     gold = {a.id: a.story for a in arts}
@@ -159,17 +156,7 @@ def eval_synthetic(n_stories: int = 600, seed: int = 7) -> dict[str, Any]:
             cluster.JOIN = join
             idx = cluster.StoryIndex()
             for a, v in zip(arts, vecs, strict=True):
-                idx.add(
-                    cluster.ArticleFeatures(
-                        id=a.id,
-                        vec=v,
-                        day=a.day,
-                        outlet=a.outlet,
-                        actors=a.actors,
-                        countries=a.countries,
-                        types=a.types,
-                    )
-                )
+                idx.add(a.features(v))
             sweep[str(join)] = bcubed({a.id: idx.resolve(idx.article_story[a.id]) for a in arts}, gold)["f1"]
     finally:
         cluster.JOIN = saved

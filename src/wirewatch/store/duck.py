@@ -57,6 +57,30 @@ ARTICLE_COLUMNS = (
 )
 
 
+def article_filter(
+    *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+    search: str | None = None,
+) -> tuple[list[str], list[Any]]:  # fmt: skip
+    """WHERE clauses and their parameters over `articles`, shared by the CLI, the API and the pages.
+
+    `until` compares on its own length, so "2026-11" keeps every day of November."""
+    where: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        where.append("outlet ILIKE ?")
+        params.append(f"%{outlet}%")
+    if since:
+        where.append("published_date >= ?")
+        params.append(since)
+    if until:
+        where.append("left(published_date, ?) <= ?")
+        params += [len(until), until]
+    if search:
+        where.append("(title ILIKE ? OR body ILIKE ?)")
+        params += [f"%{search}%", f"%{search}%"]
+    return where, params
+
+
 def default_db_path() -> str:
     return os.environ.get("WIREWATCH_DB") or DEFAULT_DB
 
@@ -338,19 +362,7 @@ class Store:
         offset: int = 0,
     ) -> pa.Table:
         """Article metadata as Arrow, newest first; filters are parameters, never pasted into SQL."""
-        where, params = [], []
-        if outlet:
-            where.append("outlet ILIKE ?")
-            params.append(f"%{outlet}%")
-        if since:
-            where.append("published_date >= ?")
-            params.append(since)
-        if until:
-            where.append("published_date <= ?")
-            params.append(until)
-        if search:
-            where.append("(title ILIKE ? OR body ILIKE ?)")
-            params += [f"%{search}%", f"%{search}%"]
+        where, params = article_filter(outlet=outlet, since=since, until=until, search=search)
         sql = f"SELECT {ARTICLE_COLUMNS}, len(paragraphs) AS n_paragraphs FROM articles"
         if where:
             sql += " WHERE " + " AND ".join(where)

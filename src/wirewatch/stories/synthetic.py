@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from wirewatch.stories import cluster
+
 COUNTRIES = [
     ("ARD", "Ardenia", "Ardenian"),
     ("BVR", "Bavaris", "Bavarian"),
@@ -238,6 +240,13 @@ class SynthArticle:
     actors: tuple[str, ...]
     countries: tuple[str, ...]
     types: tuple[str, ...]
+
+    def features(self, vec: np.ndarray) -> cluster.ArticleFeatures:
+        """What the clustering step sees of this article, with its vector."""
+        return cluster.ArticleFeatures(
+            id=self.id, vec=vec, day=self.day, outlet=self.outlet, actors=self.actors,
+            countries=self.countries, types=self.types,
+        )  # fmt: skip
 
 
 def _name(rng: random.Random) -> str:

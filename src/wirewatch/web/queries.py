@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from wirewatch.store.duck import article_filter
 from wirewatch.store.events import EventFilter
 
 QUADS = ("VC", "MC", "VK", "MK")
@@ -560,19 +561,7 @@ def list_articles(
     until: str | None = None, search: str | None = None, limit: int = 50, offset: int = 0,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Article metadata newest first, like Store.articles, but ranking on two columns before fetching rows."""
-    where, params = [], []
-    if outlet:
-        where.append("outlet ILIKE ?")
-        params.append(f"%{outlet}%")
-    if since:
-        where.append("published_date >= ?")
-        params.append(since)
-    if until:
-        where.append("left(published_date, ?) <= ?")
-        params += [len(until), until]
-    if search:
-        where.append("(title ILIKE ? OR body ILIKE ?)")
-        params += [f"%{search}%", f"%{search}%"]
+    where, params = article_filter(outlet=outlet, since=since, until=until, search=search)
     page = rows(
         con,
         "SELECT id FROM articles"
