@@ -119,12 +119,14 @@ def bench_extract(n: int, as_json: bool) -> None:
 @click.option("--data", type=click.Path(exists=True), default=None,
               help="Documents to run (default: the bundled sample corpus).")
 @click.option("--repeat", default=3, show_default=True)
+@click.option("--cores", default=1, show_default=True, type=click.IntRange(min=1),
+              help="CPUs and BLAS threads the run may use (the issue's yardstick is one).")
 @click.option("--json", "as_json", is_flag=True)
-def bench_pipeline(data: str | None, repeat: int, as_json: bool) -> None:
-    """Articles/s through every stage (extract, nlp, actors, temporal, quotes), per stage and overall."""
+def bench_pipeline(data: str | None, repeat: int, cores: int, as_json: bool) -> None:
+    """Articles/s through every stage (extract to geo), per stage and overall, pinned to one core."""
     from wirewatch.bench import pipeline as bp
 
-    result = bp.bench_pipeline(Path(data) if data else None, repeat=repeat)
+    result = bp.bench_pipeline(Path(data) if data else None, repeat=repeat, cores=cores)
     click.echo(json.dumps(result, indent=2) if as_json else bp.format_report(result))
 
 

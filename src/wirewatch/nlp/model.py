@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from wirewatch.nlp import attributes
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -26,9 +28,14 @@ CHUNK_CHARS = 100_000
 _MODELS: dict[str, Language] = {}
 
 
-def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The named pipeline, loaded on first use and shared afterwards."""
-    model = _MODELS.get(name)
+def load_model(name: str = DEFAULT_MODEL, *, fast: bool = True) -> Language:
+    """The named pipeline, loaded on first use and shared afterwards.
+
+    `fast` swaps the attribute ruler and lemmatizer for table-driven equivalents (nlp/attributes.py);
+    `fast=False` keeps spaCy's own, which the tests use to show both give the same annotations.
+    """
+    key = name if fast else f"{name}:stock"
+    model = _MODELS.get(key)
     if model is None:
         import spacy
         from thinc.api import use_ops
@@ -39,7 +46,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         if "parser" in model.pipe_names:
             _register()
             model.add_pipe(PARAGRAPHS, before="parser")
-        _MODELS[name] = model
+        if fast:
+            attributes.install(model)
+        _MODELS[key] = model
     return model
 
 
