@@ -1,8 +1,9 @@
 """The surface grammar: rules from data/temporal_patterns.ini, macros from the lexicon, one scanner.
 
-Fast path: a single precompiled alternation of every rule, guarded by a look-behind that fails at
-once inside a word, finds the next place where any time expression may start; only there are the
-rules tried one by one, and the longest match wins.
+Fast path: a one-character scan finds word starts whose first character some rule can begin with
+(temporal/starts.py reads that from each rule's regex); there an alternation of only those rules says
+whether any time expression starts, and only then are the rules tried one by one; the longest match
+wins.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 import configparser
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from wirewatch.temporal.lexicon import Lexicon, lexicon, read_text
+from wirewatch.temporal.starts import ALL, OTHER, bucket, rule_starts
 
 FLAGS = re.IGNORECASE | re.VERBOSE
 # Whitespace inside an expression: spaces and at most one line break (never across a blank line).
@@ -35,15 +37,26 @@ class Rule:
 @dataclass(frozen=True)
 class Grammar:
     rules: tuple[Rule, ...]
-    combined: re.Pattern[str]
+    branches: tuple[str, ...]  # each rule's pattern without named groups, for the alternations
+    by_bucket: dict[str, tuple[int, ...]]  # first-character bucket -> rules that can start with it
+    candidates: re.Pattern[str]  # a word start whose first character begins some rule
+    compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)  # per bucket, on first use
 
     def matches_at(self, text: str, pos: int) -> tuple[int, list[tuple[Rule, re.Match[str]]]] | None:
         """The next start position at or after `pos` and every rule match there, longest first."""
-        while (hit := self.combined.search(text, pos)) is not None:
-            found = self._rules_at(text, hit.start())
-            if found:
-                return hit.start(), found
-            pos = hit.start() + 1
+        for hit in self.candidates.finditer(text, pos):
+            start = hit.start()
+            key = bucket(text[start])
+            alternation = self.compiled.get(key)
+            if alternation is None:
+                if key not in self.by_bucket:
+                    continue
+                rules = tuple(self.branches[i] for i in self.by_bucket[key])
+                alternation = self.compiled[key] = _start_finder(rules)
+            if alternation.match(text, start):
+                found = self._rules_at(text, start)
+                if found:
+                    return start, found
         return None
 
     def _rules_at(self, text: str, start: int) -> list[tuple[Rule, re.Match[str]]]:
@@ -132,8 +145,20 @@ def grammar() -> Grammar:
         section = parser[name]
         pattern = expand(section["pattern"], table)
         rules.append(Rule(name, section["resolve"], re.compile(pattern, FLAGS)))
-        renamed = _GROUP.sub("(?:", pattern)  # the alternation only finds starts; no groups needed
-        branches.append(f"(?:{renamed}\n)")
-    # Expressions start where no word character precedes: the look-behind fails fast mid-word.
-    combined = re.compile("(?<!\\w)(?:" + "\n|".join(branches) + "\n)", FLAGS)
-    return Grammar(tuple(rules), combined)
+        branches.append(_GROUP.sub("(?:", pattern))  # the alternations only find starts; no groups needed
+    starts = [rule_starts(rule.regex) for rule in rules]
+    keys = {k for chars in starts if chars is not ALL for k in chars} | set(map(chr, range(128))) | {OTHER}
+    by_bucket = {k: tuple(i for i, chars in enumerate(starts) if chars is ALL or k in chars) for k in keys}
+    ascii_keys = sorted(k for k, found in by_bucket.items() if found and k != OTHER)
+    cls = "".join(re.escape(c) + (re.escape(c.upper()) if c.isalpha() else "") for c in ascii_keys)
+    if by_bucket.get(OTHER):
+        cls += "\x80-\U0010ffff"
+    # Expressions start where no word character precedes.
+    candidates = re.compile(f"(?<!\\w)[{cls}]" if cls else "(?!)")
+    return Grammar(tuple(rules), tuple(branches), {k: v for k, v in by_bucket.items() if v}, candidates)
+
+
+@lru_cache(maxsize=256)
+def _start_finder(branches: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation of rule patterns (buckets share few distinct rule sets, so compile each once)."""
+    return re.compile("(?<!\\w)(?:" + "\n|".join(f"(?:{b}\n)" for b in branches) + "\n)", FLAGS)
