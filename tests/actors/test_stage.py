@@ -209,3 +209,8 @@ def test_storms_are_not_actors_and_the_house_is_local(run: Run) -> None:
     texts = {m["text"] for a in record.actors for m in a["mentions"]}
     assert not any("Typhoon" in t or "Hurricane" in t for t in texts)
     assert "org:us-house" not in {a["id"] for a in record.actors}  # Kenya's House, not the US one
+
+
+def test_text_ending_in_the_is_read_without_error(run: Run) -> None:
+    record = run(["Governor Ruth Okafor met the Senate on Monday."], title="Okafor and the Senate: The")
+    assert "person:ruth-okafor" in {a["id"] for a in record.actors}

@@ -83,3 +83,9 @@ def test_undated_event_has_null_date_and_scores(events: Events) -> None:
     ev = one(events("Mexican President Claudia Sheinbaum praised Canada."), "SUPPORT")
     assert ev["date"]["value"] is None
     assert ev["trigger"]["text"] == "praised" and ev["sentence"]["start"] <= ev["trigger"]["start"]
+
+
+def test_agentless_passive_after_a_sourceless_event_keeps_no_source(events: Events) -> None:
+    found = events("An attack was launched on Governor Ruth Okafor in Lagos. Okafor was detained on Tuesday.")
+    detained = one(found, "COERCE")
+    assert detained["source"] == [] and detained["target"] == ["person:ruth-okafor"]

@@ -317,9 +317,12 @@ class _Article:
 
     def surname_scan(self, doc: Doc, fld: str) -> None:
         """Bare surnames the model did not tag ("Baker was detained"), for people named in full here."""
-        for tok in doc:
-            actor_id = self.surnames.get(tok.text)
-            if actor_id and is_capitalised(tok) and self.free(fld, tok.i, tok.i + 1):
+        for i, word in enumerate(t.text for t in doc):
+            actor_id = self.surnames.get(word)
+            if not actor_id:
+                continue
+            tok = doc[i]
+            if is_capitalised(tok) and self.free(fld, tok.i, tok.i + 1):
                 actor = self.actors[actor_id]
                 first = tok.i + 1 - len(actor.name.split())
                 full = doc[first:tok.i + 1] if first >= 0 else None
@@ -332,17 +335,20 @@ class _Article:
     # ------------------------------------------------------------ known names
     def kb_scan(self, doc: Doc, fld: str) -> None:
         """Names and aliases of the KB anywhere in the text, longest first ("the Department of Justice")."""
+        words = [t.text for t in doc]  # one pass: most tokens are ruled out by their text alone
         i = 0
-        n = len(doc)
+        n = len(words)
         while i < n:
+            word = words[i]
+            the = word.lower() == "the" and i + 1 < n
+            if not (word[:1].isupper() or the and words[i + 1][:1].isupper()):
+                i += 1
+                continue
+            if not self.kb.may_start_name(words[i + 1] if the else word) or not self.free(fld, i, i + 1) \
+                    or _glued(doc, i, before=True):
+                i += 1
+                continue
             tok = doc[i]
-            starts = is_capitalised(tok) or tok.lower_ == "the" and i + 1 < n and is_capitalised(doc[i + 1])
-            if not starts or not self.free(fld, i, i + 1) or _glued(doc, i, before=True):
-                i += 1
-                continue
-            if not self.kb.may_start_name(doc[i + 1].text if tok.lower_ == "the" else tok.text):
-                i += 1
-                continue
             limit = min(n, i + MAX_NAME_TOKENS, tok.sent.end)
             for j in range(limit, i, -1):
                 span = doc[i:j]

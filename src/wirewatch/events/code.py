@@ -645,7 +645,8 @@ class Coder:
         """A passive act with no agent on someone an earlier event acted on: that event's source."""
         if patient is None:
             return None
-        prev = next((f for f in reversed(self.found) if patient in f.target or patient == f.patient), None)
+        prev = next((f for f in reversed(self.found)
+                     if f.source and (patient in f.target or patient == f.patient)), None)
         return prev.source[0] if prev is not None else None
 
     # -- factuality -----------------------------------------------------------------------------
