@@ -89,3 +89,34 @@ def test_agentless_passive_after_a_sourceless_event_keeps_no_source(events: Even
     found = events("An attack was launched on Governor Ruth Okafor in Lagos. Okafor was detained on Tuesday.")
     detained = one(found, "COERCE")
     assert detained["source"] == [] and detained["target"] == ["person:ruth-okafor"]
+
+
+def test_acts_on_unnamed_people_are_kept(events: Events) -> None:
+    beaten = one(events("An opposition lawmaker was beaten by attackers in Lusaka on Sunday."), "ASSAULT")
+    assert beaten["mode"] == "beat" and beaten["target"] == []
+    sentenced = one(events("A court in Cairo sentenced four men to 15 years in prison."), "SANCTION")
+    assert sentenced["mode"] == "convict" and sentenced["source"] == ["group:egy-jud"]
+
+
+def test_a_match_result_is_no_beating(events: Events) -> None:
+    assert events("Brazil beat Argentina 2-1 in Buenos Aires on Tuesday.") == []
+    assert events("The ruling party beat the opposition in the election.") == []
+
+
+def test_modal_on_a_governing_verb_makes_the_act_hypothetical(events: Events) -> None:
+    ev = one(events("Saudi Arabia said it may begin withdrawing some of its forces from Yemen."), "RETREAT")
+    assert ev["factuality"] == "hypothetical" and ev["source"] == ["state:SAU"]
+
+
+def test_joined_forces_names_the_partner_not_the_forces(events: Events) -> None:
+    found = events("Mexico joined forces with Canada on Monday to fight drug trafficking.")
+    ev = one(found, "COOPERATE")
+    assert ev["source"] == ["state:MEX"] and ev["target"] == ["state:CAN"]
+    assert not [e for e in found if e["type"] == "ASSAULT"]  # the aim is not an act
+
+
+def test_martial_law_and_a_hyphenated_ceasefire(events: Events) -> None:
+    law = one(events("The Thai army declared martial law across the country on Tuesday."), "COERCE")
+    assert law["mode"] == "martial-law" and law["source"] == ["group:tha-mil"]
+    truce = one(events("Croatia declared a cease-fire along the border on Monday."), "CONCEDE")
+    assert truce["source"] == ["state:HRV"]

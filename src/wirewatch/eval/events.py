@@ -18,6 +18,8 @@ holding `dev_sentences.jsonl` / `holdout_sentences.jsonl` / `wire_sentences.json
 dev, heldout, wire) and no synthetic stories, so `wirewatch eval events --data tests/events/data --split dev`
 scores the dev set. The wire set (long wire-service sentences: datelines, attribution, background clauses) was
 written apart from the rules and scored once before any tuning on it; "wire" names only that sentence set.
+`wire2_sentences.jsonl` (130 wire sentences, all 16 types and 18 non-events) was written later by someone who
+never read the rules, and is not tuned on: score it with `--data tests/events/data/wire2_sentences.jsonl`.
 On these sets source and target country are checked on the matching event (gold type), against the
 countries of its actors.
 

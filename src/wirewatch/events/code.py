@@ -52,6 +52,7 @@ class Coder:
         self.sectors = {a.get("id"): a.get("sector") for a in record.actors}
         self.countries = {a.get("id"): a.get("country") for a in record.actors}
         self.found: list[Found] = []
+        self._person_nouns = self.lex.words("person_nouns")
 
     # -- actors ---------------------------------------------------------------------------------
     def actor_of(self, tok: Token | None) -> str | None:
@@ -265,6 +266,9 @@ class Coder:
             return None
         if entry.get("requires_no_predicate") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
             return None  # "calling it an example": naming, not a call
+        clause = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+        if entry.get("requires_no_score") and _SCORE.search(clause.text):
+            return None  # "Brazil beat Argentina 2-1": a match, not a beating
         if "requires_pobj" in entry and not any(
             p.lemma_.lower() in entry["requires_pobj"] for c in kids if c.dep_ == "prep" for p in c.children
         ):
@@ -287,9 +291,9 @@ class Coder:
             chosen = entry["objects"][found]
             if chosen.get("type", entry["type"]) != entry["type"]:
                 entry = {**entry, "mode": None}  # "dispatched planes carrying tents": aid, not troops
-            entry = {**entry, **chosen}
+            entry = {**entry, **chosen, "thing": found}  # "joined forces": the object is no party
         if entry.get("requires_actor_object") and not any(
-            self.actor_of(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")
+            self.actor_of(c) or self.names_people(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")
         ) and not (entry.get("or_weapon_subject") and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.words("weapon_subjects") for c in kids
         )):  # "missiles hit an apartment block"
@@ -327,6 +331,8 @@ class Coder:
                 continue  # "Moscow would expel diplomats if Tallinn did not reverse …": a condition, not news
             if any(a.i in object_heads for a in _object_path(tok)):
                 continue  # "lifted the curfew", "halted its offensive": the object is not an event
+            if _purpose_clause(tok):
+                continue  # "joined forces to fight trafficking": an aim, not an act
             self.code_trigger(tok, by_index[tok.i], sent)
 
     def code_trigger(self, tok: Token, entry: dict[str, Any], sent: Span) -> None:
@@ -382,7 +388,8 @@ class Coder:
                 if target:
                     break
                 o = _through_quantity(o)
-                found = self.actor_of(o)
+                # "joined forces with X": the object that chose the entry is the act's thing, not a party
+                found = None if o.lemma_.lower() == entry.get("thing") else self.actor_of(o)
                 if found is None and o.dep_ == "dobj":
                     found = next((a for p in self.objects(o) if (a := self.actor_of(p))), None)
                 if found is not None and found != source:
@@ -446,9 +453,20 @@ class Coder:
             )
         )
 
+    def names_people(self, tok: Token | None) -> bool:
+        """Unnamed people ('four men', 'an opposition leader', 'dozens of protesters'): someone was acted
+        on although no actor resolves from the phrase."""
+        if tok is None:
+            return False
+        head = _through_quantity(tok)
+        return head.lemma_.lower() in self._person_nouns or head.ent_type_ == "PERSON"
+
     def _named_other_side(self, tok: Token, objs: list[Token]) -> bool:
         """The other side is named but not an actor the actors stage resolved ('imports of Japanese
-        seafood', 'shelter to Syrians'): the event stands, with an empty target."""
+        seafood', 'shelter to Syrians', 'sentenced four men'): the event stands, with an empty target."""
+        patients = objs + [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
+        if any(self.names_people(o) for o in patients):
+            return True
         near = [t for o in objs for t in o.subtree] + [
             t for c in tok.children if c.dep_ in ("prep", "dative") for t in c.subtree
         ]
@@ -660,8 +678,11 @@ class Coder:
         ):
             return "negated"
         clause_marks = {m.lower_ for t in chain for m in t.children if m.dep_ == "mark"}
+        hosts = [verb]  # "may begin withdrawing", "could try to impose": the modal sits on a governing verb
+        while hosts[-1].dep_ == "xcomp" and hosts[-1].head is not hosts[-1]:
+            hosts.append(hosts[-1].head)
         if not is_threat and (
-            any(c.dep_ == "aux" and c.lower_ in lex.words("modals") for c in verb.children)
+            any(c.dep_ == "aux" and c.lower_ in lex.words("modals") for h in hosts for c in h.children)
             or clause_marks & lex.words("conditional_marks")
         ):
             return "hypothetical"
@@ -753,6 +774,16 @@ _REFINED_BY: dict[str, frozenset[str]] = {"explosives": frozenset({"suicide-atta
 
 _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "ton", "tonne", "number",
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
+
+
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """The trigger heads an infinitive of purpose attached to another verb ("... to fight trafficking")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _through_quantity(tok: Token) -> Token:
