@@ -120,3 +120,49 @@ def test_martial_law_and_a_hyphenated_ceasefire(events: Events) -> None:
     assert law["mode"] == "martial-law" and law["source"] == ["group:tha-mil"]
     truce = one(events("Croatia declared a cease-fire along the border on Monday."), "CONCEDE")
     assert truce["source"] == ["state:HRV"]
+
+
+def test_readiness_is_an_offer(events: Events) -> None:
+    ev = one(events("Pakistan is ready to cooperate with Afghanistan on securing the border."), "AGREE")
+    assert ev["source"] == ["state:PAK"]
+
+
+def test_dateline_does_not_swallow_the_sentence(events: Events) -> None:
+    ev = one(events("NAIROBI, Kenya (AP) — Kenya offered on Tuesday to host talks between the sides."),
+             "AGREE")
+    assert ev["source"] == ["state:KEN"]
+
+
+def test_call_by_telephone_with_a_counterpart(events: Events) -> None:
+    ev = one(events("French President Emmanuel Macron spoke by telephone with Iranian President "
+                    "Masoud Pezeshkian on Friday."), "CONSULT")
+    assert set(ev["source"]) == {"person:emmanuel-macron", "person:masoud-pezeshkian"}
+    assert ev["mode"] == "phone"
+
+
+def test_object_reached_through_for_and_an_infinitive_subject(events: Events) -> None:
+    ev = one(events("Switzerland suspended its development funding for Niger's government."), "SANCTION")
+    assert ev["source"] == ["state:CHE"] and ev["target"] == ["gov:NER"]
+    assert one(events("Myanmar's army allowed a United Nations convoy to enter Rakhine state."), "CONCEDE")
+
+
+def test_withdrawal_from_a_bloc_is_a_sanction_by_the_announcers(events: Events) -> None:
+    found = events("Mali and Niger announced their immediate withdrawal from the Economic Community of "
+                   "West African States.")
+    ev = one(found, "SANCTION")
+    assert ev["mode"] == "withdraw" and "state:MLI" in ev["source"] and ev["target"] == ["org:ecowas"]
+
+
+def test_opinions_publications_and_questions_are_not_acts(events: Events) -> None:
+    assert events("Senator Ruth Okafor agreed with Governor Ali Samba about the result.") == []
+    assert events("Governor Ali Samba released his tax returns on Monday.") == []
+    assert events("Did the army attack the village?") == []
+    verbal = one(events("Governor Ali Samba attacked loopholes that benefit landlords."), "ACCUSE")
+    assert verbal["mode"] == "disapprove"
+
+
+def test_possessive_of_an_assassination_is_the_victim(events: Events) -> None:
+    found = events("Donald Trump accused Rafael Cruz of meeting Lee Harvey Oswald before John F. Kennedy's "
+                   "assassination.")
+    assert [ev["type"] for ev in found] == ["ACCUSE"]
+    assert events("Historians still debate John F. Kennedy's assassination.") == []

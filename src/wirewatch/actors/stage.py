@@ -36,6 +36,7 @@ from wirewatch.actors.mentions import (
     trim_name,
 )
 from wirewatch.config import Config
+from wirewatch.nlp.model import DATELINE_OPENING
 from wirewatch.nlp.reconcile import reconcile_labels
 from wirewatch.pipeline import register_stage
 from wirewatch.records import ArticleRecord, Published
@@ -48,11 +49,6 @@ GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF", "CVL", "LAB"}  # groups whose country
 INDIVIDUAL_NOUNS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
                     "minister", "diplomat", "lawmaker", "soldier", "suspect", "lawyer", "source"}
 # A paragraph that opens with a place in capitals, maybe a region and a wire in brackets, then a dash.
-DATELINE_OPENING = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
-    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z.]+)?)?"
-    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]"
-)
 # Named storms and quakes are news subjects, not actors ("Typhoon Dalisay", "Hurricane Ana", "Storm Ciaran").
 NATURAL_HAZARD = re.compile(
     r"\b(?:super\s+)?(?:typhoon|hurricane|cyclone|tropical\s+storm|storm|earthquake|tsunami|wildfire)\b",

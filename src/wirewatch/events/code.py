@@ -53,6 +53,7 @@ class Coder:
         self.countries = {a.get("id"): a.get("country") for a in record.actors}
         self.found: list[Found] = []
         self._person_nouns = self.lex.words("person_nouns")
+        self._patient_nouns = self.lex.words("patient_possessive_nouns")
 
     # -- actors ---------------------------------------------------------------------------------
     def actor_of(self, tok: Token | None) -> str | None:
@@ -73,6 +74,10 @@ class Coder:
         if own is not None:
             return own
         found = actor_overlapping(self.actor_at, tok.left_edge.idx, tok.idx + len(tok))
+        if found is None and tok.pos_ in ("NOUN", "PROPN"):  # "President ... Nauseda": the title heads it
+            named = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if named is not None and named.pos_ == "PROPN":
+                found = actor_overlapping(self.actor_at, named.idx, named.idx + len(named))
         if found is None and tok.pos_ == "NOUN":  # "the junta in Burkina Faso": the place's state
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
@@ -158,8 +163,11 @@ class Coder:
             return _past_dateline(nsubj[-1])
         if tok.pos_ == "NOUN":
             for c in tok.children:
-                if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):
-                    return c
+                if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME") and \
+                        not self._patient_possessive(tok):
+                    light = self.light_head(tok) if c.pos_ == "PRON" else None
+                    # "Mali and Niger announced their withdrawal": the pronoun is the announcers
+                    return self.subject(light) or c if light is not None else c
             by = next((p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                        for p in c.children if p.dep_ == "pobj"), None)
             if by is not None:  # "a crackdown by police"
@@ -174,6 +182,8 @@ class Coder:
         head = tok.head
         if head is tok:
             return None
+        if tok.dep_ == "acomp":  # "Kenya is ready to host": the copula's subject
+            return self.subject(head)
         if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.subject(_conj_anchor(tok))
         if tok.dep_ == "xcomp":
@@ -224,6 +234,8 @@ class Coder:
             entry = self.lex.nouns.get(tok.lemma_.lower())
             if entry and entry.get("plural_only") and tok.tag_ != "NNS":
                 return None
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp":  # "Pakistan is ready to cooperate": an offer
+            entry = self.lex.rules.get("adjectives", {}).get(tok.lemma_.lower())
         else:
             return None
         if entry is None:
@@ -232,9 +244,15 @@ class Coder:
             return None  # "its agreement with Cuba" recalls a deal; "reached an agreement" makes one
         kids = list(tok.children)
         objs = [_through_quantity(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs:  # "allowed a convoy to enter": the infinitive's subject is the verb's object
+            objs = [g for c in kids if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                                  for a in c.children)
+                    for g in c.children if g.dep_ == "nsubj"]
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not objs:
             objs.append(tok.head)  # "a missile fired by the rebels": the modified noun is what was acted on
         child_preps = {c.lemma_.lower() for c in kids if c.dep_ in ("prep", "agent")}
+        means = self.prep_objects(tok, "by") + self.prep_objects(tok, "over")  # "spoke by telephone with X"
+        child_preps |= {g.lemma_.lower() for m in means for g in m.children if g.dep_ == "prep"}
         child_preps |= {c.lemma_.lower() for o in objs for c in o.children if c.dep_ == "prep"}
         particles = {c.lemma_.lower() for c in kids if c.dep_ == "prt" or (
             c.dep_ in ("advmod", "prep") and c.lower_ in _PARTICLES)}
@@ -262,8 +280,16 @@ class Coder:
             entry.get("or_actor_clause")
             and any(c.dep_ == "ccomp" for c in kids)
             and any(self.actor_of(o) for o in objs)
-        ) and not (entry.get("or_own_modal_clause") and self._own_modal_clause(tok)):
+        ) and not (entry.get("or_own_modal_clause") and self._own_modal_clause(tok)) and not (
+            entry.get("or_clause") and any(c.dep_ == "xcomp" for c in kids)  # "pressed China to release"
+        ):
             return None
+        opinion = "with" in child_preps or any(c.dep_ == "ccomp" for c in kids)
+        if "opinion_unless" in entry and opinion and not (
+                child_preps & set(entry["opinion_unless"]) or any(c.dep_ in ("xcomp", "dobj") for c in kids)):
+            return None  # "agreed with Matthews", "agreed that the rules should change": a view, not a deal
+        if entry.get("requires_no_object") and any(c.dep_ == "dobj" for c in kids):
+            return None  # "has not demonstrated an ambition": showing, not marching
         if entry.get("requires_no_predicate") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
             return None  # "calling it an example": naming, not a call
         clause = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
@@ -309,6 +335,8 @@ class Coder:
     def code_sentence(self, sent: Span) -> None:
         if not any(ch.islower() for ch in sent.text):
             return  # an all-caps line is a headline or teaser, not body prose
+        if _QUESTION.search(sent.text):
+            return  # "Did you shoot him?": a question asserts no act
         cands = [(tok, e) for tok in sent if (e := self.entry(tok)) is not None]
         content_types = self.lex.words("content_types")
         heads = {tok.i: e for tok, e in cands if e["type"] in content_types}
@@ -358,6 +386,8 @@ class Coder:
             (p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
         )
         passive = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")), None)
+        if passive is None and self._patient_possessive(tok):
+            passive = next((c for c in tok.children if c.dep_ == "poss"), None)  # "Navalny's arrest"
         doer = agent if agent is not None else (None if passive else subj)
         if doer is not None and _relative_noun(doer).lemma_.lower() in self.lex.words("hazard_subjects"):
             return  # a typhoon or an epidemic is not an actor: damage it does is no political event
@@ -369,6 +399,9 @@ class Coder:
             type_, mode = by_doer[doer.lemma_.lower()]
             entry = {**entry, "alt": {}}
         source = self.actor_of(doer)
+        if source is None and doer is None and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" and \
+                type_ == "ASSAULT":
+            source = self._modifier_actor(tok)
         partners = [a for a in map(self.actor_of, _conjuncts(doer)) if a and a != source]
         objs = self.objects(tok)
         patient: str | None = None
@@ -387,15 +420,20 @@ class Coder:
             for o in objs:
                 if target:
                     break
+                if type_ == "ASSAULT" and o.head.lower_ == "with" and self._is_weapon(o):
+                    continue  # "attacked Kharkiv with drones": the instrument, not the other side
                 o = _through_quantity(o)
                 # "joined forces with X": the object that chose the entry is the act's thing, not a party
                 found = None if o.lemma_.lower() == entry.get("thing") else self.actor_of(o)
-                if found is None and o.dep_ == "dobj":
-                    found = next((a for p in self.objects(o) if (a := self.actor_of(p))), None)
+                if found is None and o.dep_ == "dobj":  # "suspended funding for Niger's government"
+                    found = next((a for p in self.objects(o) + self.prep_objects(o, "for")
+                                  if (a := self.actor_of(p))), None)
                 if found is not None and found != source:
                     target = [found]
         if source is None and passive is not None:
             source = self._clause_agent(tok) or self._chained_source(patient)
+            if source is not None and source == patient:
+                source = None  # "X was killed after his car stopped": the victim is no doer
         if source is None and tok.pos_ == "NOUN" and entry.get("theme"):  # "the extradition of X from Y"
             whence = self.prep_objects(tok, "from") + [
                 f for o in self.prep_objects(tok, "of") for f in self.prep_objects(o, "from")]
@@ -453,6 +491,25 @@ class Coder:
             )
         )
 
+    def _patient_possessive(self, tok: Token) -> bool:
+        """ "Kennedy's assassination", "his release": the possessive of these nouns is who the act befell,
+        unless an of-phrase names that ("Russia's expulsion of diplomats")."""
+        return tok.pos_ == "NOUN" and tok.lemma_.lower() in self._patient_nouns and \
+            not self.prep_objects(tok, "of")
+
+    def _modifier_actor(self, tok: Token) -> str | None:
+        """An actor named by the noun's own modifiers ("a Ukrainian drone strike", "Israeli air raids")."""
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                found = actor_overlapping(self.actor_at, c.idx, c.idx + len(c)) or self._modifier_actor(c)
+                if found is not None:
+                    return found
+        return None
+
+    def _is_weapon(self, tok: Token) -> bool:
+        word = tok.lemma_.lower()
+        return word in self.lex.words("weapon_subjects") or word in self.lex.rules["mode_words"]["ASSAULT"]
+
     def names_people(self, tok: Token | None) -> bool:
         """Unnamed people ('four men', 'an opposition leader', 'dozens of protesters'): someone was acted
         on although no actor resolves from the phrase."""
@@ -486,6 +543,9 @@ class Coder:
         if tok.pos_ == "NOUN":  # "protests erupted", "rioters staged a riot": a noun that is the news
             if tok.dep_ == "nsubj" and tok.head.lemma_ in self.lex.words("happening_verbs"):
                 return doer is None
+            acts = any(c.dep_ == "dobj" for c in tok.head.children)
+            if tok.dep_ == "nsubj" and type_ == "ASSAULT" and acts:
+                return doer is None  # "a drone strike set a refinery ablaze": the attack is the news
             if self.light_head(tok) is None:
                 return False
             return doer is not None and doer.pos_ in ("NOUN", "NUM") and self.actor_of(doer) is None
@@ -663,8 +723,8 @@ class Coder:
         """A passive act with no agent on someone an earlier event acted on: that event's source."""
         if patient is None:
             return None
-        prev = next((f for f in reversed(self.found)
-                     if f.source and (patient in f.target or patient == f.patient)), None)
+        prev = next((f for f in reversed(self.found) if f.source and f.source[0] != patient
+                     and (patient in f.target or patient == f.patient)), None)
         return prev.source[0] if prev is not None else None
 
     # -- factuality -----------------------------------------------------------------------------
@@ -675,8 +735,8 @@ class Coder:
         verb = self.light_head(tok) or verb
         if any(c.dep_ == "neg" for t in (tok, verb) for c in t.children) or any(
             a.lemma_ in lex.words("negation_verbs") for a in tok.ancestors
-        ):
-            return "negated"
+        ) or any(c.dep_ in ("dobj", "nsubj") and c.lower_ in _NOTHING for c in verb.children):
+            return "negated"  # "did not meet", "denied meeting", "has proposed nothing"
         clause_marks = {m.lower_ for t in chain for m in t.children if m.dep_ == "mark"}
         hosts = [verb]  # "may begin withdrawing", "could try to impose": the modal sits on a governing verb
         while hosts[-1].dep_ == "xcomp" and hosts[-1].head is not hosts[-1]:
@@ -776,6 +836,8 @@ _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
 
 
+_NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
+_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
 
 

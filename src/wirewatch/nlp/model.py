@@ -8,6 +8,7 @@ character offsets equal those of the original text.
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections.abc import Sequence
@@ -62,12 +63,28 @@ def _use_blis() -> bool:
 PARAGRAPHS = "wirewatch_paragraph_breaks"
 
 
+# A wire dateline opening a paragraph ("NAIROBI, Kenya (AP) — ", "GENEVA -"); the actors stage uses it too.
+DATELINE_OPENING = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'\-]+(?:[ \t]+[A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][a-z.]+)?)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]"
+)
+
+
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A paragraph break always ends a sentence; the parser keeps boundaries set before it, so a headline
-    or a quotation never runs into the next paragraph's sentence."""
+    """A paragraph break always ends a sentence, and so does a dateline, so the parser (which keeps
+    boundaries set before it) never runs a headline, a quotation or "NAIROBI, Kenya (AP) —" into the
+    sentence that follows."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    text = doc.text
+    if "-" in text or "\u2013" in text or "\u2014" in text:
+        starts = [t.idx for t in doc]
+        for m in DATELINE_OPENING.finditer(text):
+            i = bisect.bisect_left(starts, m.end())
+            if 0 < i < len(doc) and not doc[i].is_space:
+                doc[i].is_sent_start = True
     return doc
 
 
