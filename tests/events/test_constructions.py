@@ -166,3 +166,12 @@ def test_possessive_of_an_assassination_is_the_victim(events: Events) -> None:
                    "assassination.")
     assert [ev["type"] for ev in found] == ["ACCUSE"]
     assert events("Historians still debate John F. Kennedy's assassination.") == []
+
+
+def test_everyday_senses_of_event_verbs(events: Events) -> None:
+    assert events("A retired officer shot himself outside the hospital on Monday.") == []
+    assert events("Through a spokesman, Governor Ali Samba declined to comment.") == []
+    assert events("The candidate did not meet the polling threshold for the debate.") == []
+    takeover = events("Vale moved to take over the mining company Alpha Minerals.")
+    assert all(ev["type"] != "COERCE" for ev in takeover)
+    assert one(events("Rebels took over the town of Goma on Sunday."), "COERCE")["mode"] == "seize"

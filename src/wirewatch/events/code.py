@@ -243,7 +243,8 @@ class Coder:
         if entry.get("light_verb_only") and self.light_head(tok) is None:
             return None  # "its agreement with Cuba" recalls a deal; "reached an agreement" makes one
         kids = list(tok.children)
-        objs = [_through_quantity(c) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+        # "the records that Trump released": the relative pronoun stands for the noun it modifies
+        objs = [_through_quantity(_relative_noun(c)) for c in kids if c.dep_ in ("dobj", "nsubjpass")]
         if not objs:  # "allowed a convoy to enter": the infinitive's subject is the verb's object
             objs = [g for c in kids if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
                                                                   for a in c.children)
@@ -288,6 +289,12 @@ class Coder:
         if "opinion_unless" in entry and opinion and not (
                 child_preps & set(entry["opinion_unless"]) or any(c.dep_ in ("xcomp", "dobj") for c in kids)):
             return None  # "agreed with Matthews", "agreed that the rules should change": a view, not a deal
+        clauses = {c.lemma_.lower() for c in kids if c.dep_ == "xcomp"}
+        if clauses & set(entry.get("by_clause", ())):
+            return None  # "declined to comment": no request was turned down
+        reflexive = any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in kids)
+        if entry.get("type") == "ASSAULT" and reflexive and "up" not in particles:
+            return None  # "shot himself", "killing themselves"; "blew himself up" stays an attack
         if entry.get("requires_no_object") and any(c.dep_ == "dobj" for c in kids):
             return None  # "has not demonstrated an ambition": showing, not marching
         if entry.get("requires_no_predicate") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
@@ -836,6 +843,7 @@ _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "yourself", "myself", "ourselves"})
 _NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
