@@ -175,3 +175,10 @@ def test_everyday_senses_of_event_verbs(events: Events) -> None:
     takeover = events("Vale moved to take over the mining company Alpha Minerals.")
     assert all(ev["type"] != "COERCE" for ev in takeover)
     assert one(events("Rebels took over the town of Goma on Sunday."), "COERCE")["mode"] == "seize"
+
+
+def test_a_description_is_praise_or_criticism_by_its_tone(events: Events) -> None:
+    praise = one(events("Senator Ruth Okafor described Governor Ali Samba as a wise leader."), "SUPPORT")
+    assert praise["target"] == ["person:ali-samba"]
+    assert one(events("Senator Ruth Okafor described Governor Ali Samba as a disgrace."), "ACCUSE")
+    assert events("Senator Ruth Okafor described Governor Ali Samba as a lawyer.") == []

@@ -17,6 +17,7 @@ from wirewatch.actors.index import actor_overlapping
 from wirewatch.events.background import in_after_phrase, recollected_time, referenced_act, subordinate
 from wirewatch.events.classifier import type_classifier
 from wirewatch.events.lexicon import EventLexicon, lexicon
+from wirewatch.nlp.sentiment import polarity
 from wirewatch.records import ArticleRecord
 from wirewatch.temporal.event_date import resolve_event_date
 from wirewatch.temporal.model import TimeExpr
@@ -335,6 +336,12 @@ class Coder:
             theme = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
             if self.actor_of(theme) is None:
                 return None
+        if entry.get("by_tone"):  # "described her as wonderful" praises; "as a disgrace" disparages
+            said = " ".join(t.text for o in self.prep_objects(tok, "as") for t in o.subtree)
+            score = polarity(said) if said else 0.0
+            if abs(score) < _TONE:
+                return None
+            entry = {**entry, **({} if score > 0 else {"type": "ACCUSE", "mode": "disapprove"})}
         if entry.get("type") is None:
             return None
         return entry
@@ -843,6 +850,7 @@ _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
 
 
+_TONE = 0.3  # |VADER compound| a description needs to count as praise or criticism
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "yourself", "myself", "ourselves"})
 _NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any
+
+from wirewatch.nlp.sentiment import analyzer
 
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘A-Z0-9])")
-
-
-@lru_cache(maxsize=1)
-def _analyzer() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
 
 
 def tone(text: str) -> dict[str, float | int]:
@@ -21,7 +14,7 @@ def tone(text: str) -> dict[str, float | int]:
     sents = [s for p in (text or "").split("\n") for s in _SENT.split(p) if len(s.strip()) > 3]
     if not sents:
         return {"compound": 0.0, "pos": 0.0, "neg": 0.0, "n_sentences": 0}
-    an = _analyzer()
+    an = analyzer()
     scores = [an.polarity_scores(s) for s in sents]
     n = len(scores)
     return {
