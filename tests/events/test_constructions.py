@@ -182,3 +182,11 @@ def test_a_description_is_praise_or_criticism_by_its_tone(events: Events) -> Non
     assert praise["target"] == ["person:ali-samba"]
     assert one(events("Senator Ruth Okafor described Governor Ali Samba as a disgrace."), "ACCUSE")
     assert events("Senator Ruth Okafor described Governor Ali Samba as a lawyer.") == []
+
+
+def test_polls_campaign_rallies_and_floor_speeches(events: Events) -> None:
+    assert events("Governor Ali Samba has backing from 33 percent of voters, a survey found.") == []
+    assert events("Senator Ruth Okafor held a rally in Lagos on Monday.") == []
+    ev = one(events("Senator Ruth Okafor attacked Governor Ali Samba from the Senate floor."), "ACCUSE")
+    assert ev["mode"] == "disapprove"
+    assert events("Many voters said they were willing to change their minds.") == []

@@ -311,6 +311,10 @@ class Coder:
             return None
         if entry.get("requires_clause") and not any(c.dep_ in ("xcomp", "ccomp") for c in kids):
             return None
+        offers = self.lex.words("offer_verbs")
+        if entry.get("requires_event_clause") and not any(c.dep_ == "xcomp" and (
+                c.lemma_.lower() in offers or self.entry(c) is not None) for c in kids):
+            return None  # "ready to cooperate" offers; "willing to flip their support" does not
         if entry.get("requires_object_or_prep") and not (
             child_preps or any(c.dep_ in ("dobj", "nsubjpass") for c in kids)
         ):
@@ -473,6 +477,10 @@ class Coder:
             chosen = clf.choose(sent.text, [type_, *alt])
             if chosen is not None and chosen != type_:  # the word is ambiguous; the sentence decides
                 type_, mode = chosen, alt[chosen].get("mode")
+        if type_ == "SUPPORT" and _POLL.search(sent.text):
+            return  # "has backing from 33 percent", "leads by 19 points": a poll, not an endorsement
+        if type_ == "PROTEST" and tok.lemma_.lower() == "rally" and (source or "").startswith("person:"):
+            return  # a candidate's rally is campaigning, not protest
         recode = self.lex.rules["recode_by_source_sector"].get(type_, {}).get(self.sectors.get(source))
         if recode is not None:  # a government "protesting" is a verbal act, not collective action
             type_, mode = recode["type"], recode.get("mode")
@@ -480,6 +488,10 @@ class Coder:
             worded = self._mode_from_words(tok, doer, type_)
             if mode is None or worded in _REFINED_BY[mode]:  # "a suicide bomber blew himself up"
                 mode = worded or mode
+        armed = any(t.startswith(("state:", "group:")) or "mil" in t for t in target)
+        if type_ == "ASSAULT" and mode is None and tok.lemma_.lower() == "attack" and \
+                (source or "").startswith("person:") and not armed:
+            type_, mode = "ACCUSE", "disapprove"  # "Reid attacked the Koch brothers from the Senate floor"
         target = [t for t in target if t != source]
         if not target and type_ in self.lex.words("counterpart_types"):
             target = self._counterparts(source)
@@ -850,6 +862,7 @@ _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
 
 
+_POLL = re.compile(r"\d\s*(?:%|percent\b|per cent\b|(?:percentage )?points\b)", re.IGNORECASE)
 _TONE = 0.3  # |VADER compound| a description needs to count as praise or criticism
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "yourself", "myself", "ourselves"})
 _NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
