@@ -190,3 +190,9 @@ def test_polls_campaign_rallies_and_floor_speeches(events: Events) -> None:
     ev = one(events("Senator Ruth Okafor attacked Governor Ali Samba from the Senate floor."), "ACCUSE")
     assert ev["mode"] == "disapprove"
     assert events("Many voters said they were willing to change their minds.") == []
+
+
+def test_campaign_metaphors_are_not_violence(events: Events) -> None:
+    found = events("Former presidents Vicente Fox and Felipe Calderon fired back at Donald Trump.")
+    assert [ev["type"] for ev in found] == ["ACCUSE"]
+    assert events("Governor Ali Samba would beat Senator Ruth Okafor 53 percent to 36 percent.") == []

@@ -867,7 +867,7 @@ _TONE = 0.3  # |VADER compound| a description needs to count as praise or critic
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "yourself", "myself", "ourselves"})
 _NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
-_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,%])")
+_SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?(?:[-–]|percent to|points? to)\s?\d{1,3}(?![\d.,%])")
 
 
 def _purpose_clause(tok: Token) -> bool:
