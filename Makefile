@@ -37,6 +37,7 @@ eval: install  # accuracy on the public sets beside the repo (minutes, not part 
 	$(BIN)/wirewatch eval events --data ../shared/data/events
 	$(BIN)/wirewatch eval events --data tests/events/data --split wire
 	$(BIN)/wirewatch eval events --data tests/events/data/wire2_sentences.jsonl
+	$(BIN)/wirewatch eval events --data tests/events/data/wire3_sentences.jsonl
 	$(BIN)/wirewatch eval geo --data ../shared/data/geo
 	$(BIN)/wirewatch eval stories --data ../shared/data/events
 

@@ -17,7 +17,8 @@ DATA = Path(__file__).parent / "data"
 
 def test_sets_cover_every_type() -> None:
     sets = (("dev_sentences.jsonl", 12, 20), ("holdout_sentences.jsonl", 6, 20),
-            ("wire_sentences.jsonl", 8, 20), ("wire2_sentences.jsonl", 7, 18))
+            ("wire_sentences.jsonl", 8, 20), ("wire2_sentences.jsonl", 7, 18),
+            ("wire3_sentences.jsonl", 8, 22))
     for name, least, nulls in sets:
         rows = [json.loads(x) for x in (DATA / name).read_text("utf-8").splitlines() if x.strip()]
         counts = Counter(r["type"] for r in rows)

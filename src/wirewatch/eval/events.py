@@ -20,6 +20,7 @@ scores the dev set. The wire set (long wire-service sentences: datelines, attrib
 written apart from the rules and scored once before any tuning on it; "wire" names only that sentence set.
 `wire2_sentences.jsonl` (130 wire sentences, all 16 types and 18 non-events) was written later by someone who
 never read the rules, and is not tuned on: score it with `--data tests/events/data/wire2_sentences.jsonl`.
+`wire3_sentences.jsonl` (150 more, written the same way) was scored once and then used for tuning.
 On these sets source and target country are checked on the matching event (gold type), against the
 countries of its actors.
 
