@@ -214,3 +214,8 @@ def test_storms_are_not_actors_and_the_house_is_local(run: Run) -> None:
 def test_text_ending_in_the_is_read_without_error(run: Run) -> None:
     record = run(["Governor Ruth Okafor met the Senate on Monday."], title="Okafor and the Senate: The")
     assert "person:ruth-okafor" in {a["id"] for a in record.actors}
+
+
+def test_soldiers_and_police_take_the_country_of_their_sentence(run: Run) -> None:
+    record = run(["A roadside bomb killed four soldiers in Pakistan's North Waziristan district on Monday."])
+    assert "group:pak-mil" in {a["id"] for a in record.actors}

@@ -45,10 +45,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_NAME_TOKENS = 7
-GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF", "CVL", "LAB"}  # groups whose country the sentence usually tells
+# Groups whose country the sentence usually tells ("soldiers in Pakistan's North Waziristan").
+GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF", "CVL", "LAB", "MIL", "COP", "REL", "OPP"}
 INDIVIDUAL_NOUNS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
                     "minister", "diplomat", "lawmaker", "soldier", "suspect", "lawyer", "source"}
-# A paragraph that opens with a place in capitals, maybe a region and a wire in brackets, then a dash.
 # Named storms and quakes are news subjects, not actors ("Typhoon Dalisay", "Hurricane Ana", "Storm Ciaran").
 NATURAL_HAZARD = re.compile(
     r"\b(?:super\s+)?(?:typhoon|hurricane|cyclone|tropical\s+storm|storm|earthquake|tsunami|wildfire)\b",
