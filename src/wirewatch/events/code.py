@@ -168,7 +168,7 @@ class Coder:
                         not self._patient_possessive(tok):
                     light = self.light_head(tok) if c.pos_ == "PRON" else None
                     # "Mali and Niger announced their withdrawal": the pronoun is the announcers
-                    return self.subject(light) or c if light is not None else c
+                    return (self.subject(light) or c) if light is not None else c
             by = next((p for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
                        for p in c.children if p.dep_ == "pobj"), None)
             if by is not None:  # "a crackdown by police"
@@ -488,7 +488,7 @@ class Coder:
             worded = self._mode_from_words(tok, doer, type_)
             if mode is None or worded in _REFINED_BY[mode]:  # "a suicide bomber blew himself up"
                 mode = worded or mode
-        armed = any(t.startswith(("state:", "group:")) or "mil" in t for t in target)
+        armed = any(t.startswith(("state:", "group:")) or self.sectors.get(t) in _ARMED for t in target)
         if type_ == "ASSAULT" and mode is None and tok.lemma_.lower() == "attack" and \
                 (source or "").startswith("person:") and not armed:
             type_, mode = "ACCUSE", "disapprove"  # "Reid attacked the Koch brothers from the Senate floor"
@@ -862,6 +862,7 @@ _QUANTITIES = frozenset({"hundred", "thousand", "dozen", "million", "billion", "
                          "batch", "group", "pair", "shipment", "consignment", "package", "some", "several"})
 
 
+_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "CRM"})  # sectors whose being attacked is no metaphor
 _POLL = re.compile(r"\d\s*(?:%|percent\b|per cent\b|(?:percentage )?points\b)", re.IGNORECASE)
 _TONE = 0.3  # |VADER compound| a description needs to count as praise or criticism
 _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "yourself", "myself", "ourselves"})

@@ -4,7 +4,7 @@ that coverage grows by editing JSON, not code."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,10 +16,15 @@ class EventLexicon:
     nouns: dict[str, dict[str, Any]]
     rules: dict[str, Any]
     types: dict[str, dict[str, Any]]
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def words(self, key: str) -> frozenset[str]:
-        """A word list of the trigger file as a set (modals, speech verbs ...)."""
-        return frozenset(self.rules.get(key, []))
+        """A word list of the trigger file as a set (modals, speech verbs ...), built once per key: the
+        coder asks for some of them for every token."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.rules.get(key, []))
+        return found
 
     def scores(self, type_: str, mode: str | None) -> dict[str, Any]:
         """Intensity, quad class, CAMEO root and Goldstein value: the mode's where it sets them."""
