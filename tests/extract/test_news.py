@@ -200,6 +200,13 @@ def test_language() -> None:
     assert find_language(german) == "de"
 
 
+def test_name_heavy_news_english_is_not_pidgin() -> None:
+    # Written for this test; the identifier alone calls it Nigerian Pidgin with high confidence.
+    lead = ("Former Nigerian President Olusegun Obasanjo on Monday held separate talks with Governor "
+            "Babajide Sanwo-Olu and party chairman Abdullahi Ganduje in Lagos.")
+    assert find_language(lead) == "en"
+
+
 def test_trailing_credit_after_several_sentences() -> None:
     found, paras = find_wire([LEAD, "He said so. It was over. REUTERS"])
     assert found is not None and found.value == "Reuters"

@@ -681,9 +681,17 @@ def find_language(text: str, min_words: int = 20, min_confidence: float = 0.6) -
     if len(text.split()) < min_words:
         return None
     lang, conf = _identifier().classify(text[:600])
+    if lang in ENGLISH_BASED:  # news English full of names scores as Nigerian Pidgin; English a close second
+        ranked = [code for code, _ in _identifier().rank(text[:600])[:3]]
+        if "en" in ranked:
+            return "en"
     if conf < min_confidence or lang == "und":
         return None
     return str(lang)
+
+
+# English-based creoles the identifier confuses with news English.
+ENGLISH_BASED = frozenset({"pcm"})
 
 
 __all__ = [
