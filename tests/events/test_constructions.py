@@ -196,3 +196,16 @@ def test_campaign_metaphors_are_not_violence(events: Events) -> None:
     found = events("Former presidents Vicente Fox and Felipe Calderon fired back at Donald Trump.")
     assert [ev["type"] for ev in found] == ["ACCUSE"]
     assert events("Governor Ali Samba would beat Senator Ruth Okafor 53 percent to 36 percent.") == []
+
+
+def test_subjects_titles_and_documents_the_parser_sets_apart(events: Events) -> None:
+    opposed = one(events("The United Kingdom and France however have opposed the resolution."), "REJECT")
+    assert set(opposed["source"]) == {"state:GBR", "state:FRA"}
+    met = one(events("Xi Jinping will meet regional rival Japan's Prime Minister Shinzo Abe."), "CONSULT")
+    assert set(met["source"]) == {"person:xi-jinping", "person:shinzo-abe"}
+    assert one(events("Ethiopian Prime Minister Abiy Ahmed held bilateral discussions with Somali President "
+                      "Hassan Sheikh Mohamud."), "CONSULT")
+    asked = one(events("The prosecutor of the ICC demanded that Omar al-Bashir stand trial."), "REQUEST")
+    assert asked["source"] == ["org:icc"]
+    report = one(events("Amnesty International issued a report accusing the army of abuses."), "ACCUSE")
+    assert report["source"] == ["org:amnesty"]

@@ -55,6 +55,7 @@ class Coder:
         self.found: list[Found] = []
         self._person_nouns = self.lex.words("person_nouns")
         self._patient_nouns = self.lex.words("patient_possessive_nouns")
+        self._office_nouns = self._person_nouns | self.lex.words("office_nouns")
 
     # -- actors ---------------------------------------------------------------------------------
     def actor_of(self, tok: Token | None) -> str | None:
@@ -75,10 +76,16 @@ class Coder:
         if own is not None:
             return own
         found = actor_overlapping(self.actor_at, tok.left_edge.idx, tok.idx + len(tok))
-        if found is None and tok.pos_ in ("NOUN", "PROPN"):  # "President ... Nauseda": the title heads it
-            named = next((c for c in tok.children if c.dep_ == "appos"), None)
-            if named is not None and named.pos_ == "PROPN":
-                found = actor_overlapping(self.actor_at, named.idx, named.idx + len(named))
+        named = tok
+        while found is None and named.pos_ in ("NOUN", "PROPN"):  # "rival ... Prime Minister Shinzo Abe"
+            named = next((c for c in named.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if named is None:
+                break
+            found = actor_overlapping(self.actor_at, named.idx, named.idx + len(named))
+        if found is None and tok.pos_ == "NOUN" and tok.lemma_.lower() in self._office_nouns:
+            holder = next((p for p in self.prep_objects(tok, "of")), None)  # "the prosecutor of the ICC"
+            if holder is not None:
+                found = actor_overlapping(self.actor_at, holder.idx, holder.idx + len(holder))
         if found is None and tok.pos_ == "NOUN":  # "the junta in Burkina Faso": the place's state
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
@@ -160,6 +167,9 @@ class Coder:
     def subject(self, tok: Token) -> Token | None:
         """The agent-like subject, inherited through conjunctions, control verbs and purpose clauses."""
         nsubj = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not nsubj:  # "Britain and France however have opposed": the subject hung on the auxiliary
+            nsubj = [g for c in tok.children if c.dep_ == "aux" and c.i < tok.i
+                     for g in c.children if g.dep_ == "nsubj"]
         if nsubj:  # "TBILISI (Reuters) - Georgia lifted …": the dateline is parsed as a second subject
             return _past_dateline(nsubj[-1])
         if tok.pos_ == "NOUN":
@@ -185,6 +195,9 @@ class Coder:
             return None
         if tok.dep_ == "acomp":  # "Kenya is ready to host": the copula's subject
             return self.subject(head)
+        documents = self.lex.words("document_nouns")
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in documents:
+            return self.subject(head.head) if head.head is not head else None  # "issued a report accusing X"
         if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
             return self.subject(_conj_anchor(tok))
         if tok.dep_ == "xcomp":
@@ -550,9 +563,11 @@ class Coder:
         patients = objs + [c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj:pass")]
         if any(self.names_people(o) for o in patients):
             return True
+        hosts = [tok, *([light] if (light := self.light_head(tok)) is not None else [])]
         near = [t for o in objs for t in o.subtree] + [
-            t for c in tok.children if c.dep_ in ("prep", "dative") for t in c.subtree
-        ]
+            t for h in hosts for c in h.children if c.dep_ in ("prep", "dative") or (
+                c.dep_ in ("xcomp", "advcl") and any(a.tag_ == "TO" for a in c.children)) for t in c.subtree
+        ]  # "announced aid to help people in Somalia"
         if any(t.ent_type_ in ("NORP", "GPE") for t in near):
             return True
         doer = self.subject(tok)  # "French and Moroccan navies held joint exercises"
