@@ -219,3 +219,9 @@ def test_text_ending_in_the_is_read_without_error(run: Run) -> None:
 def test_soldiers_and_police_take_the_country_of_their_sentence(run: Run) -> None:
     record = run(["In Kenya on Monday, police fired tear gas at protesters."])
     assert "group:ken-cop" in {a["id"] for a in record.actors}
+
+
+def test_a_singular_force_noun_names_the_kb_force(run: Run) -> None:
+    record = run(["The Nigerian military on Friday lifted a ban on aid groups in the northeast."])
+    assert "org:nga-army" in {a["id"] for a in record.actors}
+    assert run(["The army is the largest employer in the region."]).actors == []

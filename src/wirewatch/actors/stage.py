@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 MAX_NAME_TOKENS = 7
+# Singular nouns that name a whole force ("the Nigerian military"), coded like plural groups.
+FORCE_NOUNS = frozenset({"army", "military", "navy", "police", "gendarmerie", "coastguard", "militia"})
 # Groups whose country the sentence usually tells ("soldiers in Pakistan's North Waziristan").
 GROUP_FROM_CONTEXT = {"CRM", "REB", "UAF", "CVL", "LAB", "MIL", "COP", "REL", "OPP"}
 INDIVIDUAL_NOUNS = {"official", "officer", "spokesman", "spokeswoman", "spokesperson", "leader", "member",
@@ -435,9 +437,10 @@ class _Article:
                 if holder is not None:
                     self.add(holder, fld, chunk)
                 continue
+            collective = root.tag_ in ("NNS", "NNPS") or root.lower_ in FORCE_NOUNS
             if coding.entity is not None and coding.entity.kind in ("organisation", "state") and \
-                    root.tag_ in ("NNS", "NNPS") and coding.country and sector not in (None, "UNK"):
-                # "Russian troops", "Israeli forces": the KB's body for that country and sector
+                    collective and coding.country and sector not in (None, "UNK"):
+                # "Russian troops", "Israeli forces", "the Nigerian military": the KB's body for that country
                 self.add(self.from_entity(coding.entity), fld, span)
                 continue
             if coding.entity is not None or sector in (None, "UNK"):
