@@ -209,3 +209,12 @@ def test_subjects_titles_and_documents_the_parser_sets_apart(events: Events) -> 
     assert asked["source"] == ["org:icc"]
     report = one(events("Amnesty International issued a report accusing the army of abuses."), "ACCUSE")
     assert report["source"] == ["org:amnesty"]
+
+
+def test_events_inside_measures_and_goods_after_with(events: Events) -> None:
+    drills = one(events("Jordan and the United States began a new round of joint military exercises."),
+                 "COOPERATE")
+    assert set(drills["source"] + drills["target"]) == {"state:JOR", "state:USA"}
+    aid = one(events("The United States provided the Lebanese Armed Forces with aircraft and trucks."), "AID")
+    assert aid["source"] == ["state:USA"] and aid["target"] == ["org:lbn-army"]
+    assert one(events("Germany announced 20 million euros in assistance to Haiti on Monday."), "AID")

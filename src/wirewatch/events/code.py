@@ -150,6 +150,11 @@ class Coder:
         if tok.dep_ != "pobj" or tok.head.dep_ not in ("prep", "dative"):
             return None
         prep, host = tok.head, tok.head.head
+        measure = host.lemma_.lower() in self.lex.words("measure_nouns") or host.pos_ == "NUM" or any(
+            c.tag_ == "$" or c.dep_ == "nummod" for c in host.children)  # "$33 million", "20 million euros"
+        if prep.lower_ in ("of", "in") and host.dep_ == "dobj" and measure and \
+                host.head.lemma_ in self.lex.words("light_verbs"):
+            return host.head  # "began a new round of joint exercises", "announced $33 million in assistance"
         frames = self.lex.rules.get("light_prep_frames", {})
         for frame in frames.get(prep.lower_, []):
             words = frame.split()
@@ -333,9 +338,11 @@ class Coder:
         ):
             return None
         if "objects" in entry:
-            found = next((o.lemma_.lower() for o in objs if o.lemma_.lower() in entry["objects"]), None)
+            goods = self.prep_objects(tok, "with") if objs and self.actor_of(objs[0]) else []
+            found = next((o.lemma_.lower() for o in [*objs, *goods] if o.lemma_.lower() in entry["objects"]),
+                         None)  # "provided the Lebanese army with aircraft": the goods follow "with"
             if found is None:  # "the state of emergency", "planes carrying tents": what the object is about
-                inner = [t for o in objs for t in o.subtree if t is not o and t.pos_ == "NOUN"]
+                inner = [t for o in [*objs, *goods] for t in o.subtree if t is not o and t.pos_ == "NOUN"]
                 found = next((t.lemma_.lower() for t in inner if t.lemma_.lower() in entry["objects"]), None)
             if found is None:
                 return None
