@@ -218,3 +218,10 @@ def test_events_inside_measures_and_goods_after_with(events: Events) -> None:
     aid = one(events("The United States provided the Lebanese Armed Forces with aircraft and trucks."), "AID")
     assert aid["source"] == ["state:USA"] and aid["target"] == ["org:lbn-army"]
     assert one(events("Germany announced 20 million euros in assistance to Haiti on Monday."), "AID")
+
+
+def test_taking_in_refugees_and_handing_over_supplies_are_aid(events: Events) -> None:
+    took_in = one(events("Germany accepted more than 1,500 refugees from camps in Greece."), "AID")
+    assert took_in["source"] == ["state:DEU"]
+    handed = one(events("The European Union handed over medical supplies to the Nigerian government."), "AID")
+    assert handed["target"] == ["gov:NGA"]
