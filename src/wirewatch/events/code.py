@@ -318,8 +318,7 @@ class Coder:
             return None  # "has not demonstrated an ambition": showing, not marching
         if entry.get("requires_no_predicate") and any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in kids):
             return None  # "calling it an example": naming, not a call
-        clause = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
-        if entry.get("requires_no_score") and _SCORE.search(clause.text):
+        if entry.get("requires_no_score") and _SCORE.search(_clause_text(tok)):
             return None  # "Brazil beat Argentina 2-1": a match, not a beating
         if "requires_pobj" in entry and not any(
             p.lemma_.lower() in entry["requires_pobj"] for c in kids if c.dep_ == "prep" for p in c.children
@@ -891,6 +890,10 @@ _REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "yourself
 _NOTHING = frozenset({"nothing", "nobody", "none", "no-one"})
 _QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
 _SCORE = re.compile(r"(?<![\d.,])\d{1,3}\s?(?:[-–]|percent to|points? to)\s?\d{1,3}(?![\d.,%])")
+
+
+def _clause_text(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
 
 
 def _purpose_clause(tok: Token) -> bool:

@@ -78,13 +78,12 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
-    text = doc.text
-    if "-" in text or "\u2013" in text or "\u2014" in text:
-        starts = [t.idx for t in doc]
-        for m in DATELINE_OPENING.finditer(text):
-            i = bisect.bisect_left(starts, m.end())
-            if 0 < i < len(doc) and not doc[i].is_space:
-                doc[i].is_sent_start = True
+    starts: list[int] | None = None  # token offsets, built only when a dateline is found (rare)
+    for m in DATELINE_OPENING.finditer(doc.text):
+        starts = starts if starts is not None else [t.idx for t in doc]
+        i = bisect.bisect_left(starts, m.end())
+        if 0 < i < len(doc) and not doc[i].is_space:
+            doc[i].is_sent_start = True
     return doc
 
 

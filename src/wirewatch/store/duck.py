@@ -81,6 +81,24 @@ def article_filter(
     return where, params
 
 
+def actor_filter(
+    *, search: str | None = None, country: str | None = None, kinds: Sequence[str] | None = None,
+) -> tuple[list[str], list[Any]]:  # fmt: skip
+    """WHERE clauses and their parameters over `actors a`, shared by the Python API and the web lists."""
+    where: list[str] = []
+    params: list[Any] = []
+    if kinds:
+        where.append("list_contains(?, a.kind)")
+        params.append(list(kinds))
+    if search:
+        where.append("a.name ILIKE ?")
+        params.append(f"%{search}%")
+    if country:
+        where.append("a.country = ?")
+        params.append(country.upper())
+    return where, params
+
+
 def default_db_path() -> str:
     return os.environ.get("WIREWATCH_DB") or DEFAULT_DB
 
@@ -449,16 +467,7 @@ class Store:
         limit: int = 100,
     ) -> pa.Table:
         """Actors with how many articles mention them, most mentioned first."""
-        where, params = [], []
-        if kinds:
-            where.append("list_contains(?, a.kind)")
-            params.append(list(kinds))
-        if search:
-            where.append("a.name ILIKE ?")
-            params.append(f"%{search}%")
-        if country:
-            where.append("a.country = ?")
-            params.append(country.upper())
+        where, params = actor_filter(search=search, country=country, kinds=kinds)
         sql = (
             "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role, "
             "count(DISTINCT m.article_id) AS articles, count(m.actor_id) AS mentions "

@@ -12,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from wirewatch.store.duck import article_filter
+from wirewatch.store.duck import actor_filter, article_filter
 from wirewatch.store.events import EventFilter
 
 QUADS = ("VC", "MC", "VK", "MK")
@@ -124,16 +124,7 @@ def list_actors(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Actors with article and mention counts, most mentioned first."""
-    where, params = [], []
-    if search:
-        where.append("a.name ILIKE ?")
-        params.append(f"%{search}%")
-    if country:
-        where.append("a.country = ?")
-        params.append(country.upper())
-    if kind:
-        where.append("a.kind = ?")
-        params.append(kind)
+    where, params = actor_filter(search=search, country=country, kinds=[kind] if kind else None)
     sql = (  # counts from actor_stats, kept per write batch (migration 006)
         "SELECT a.id, a.name, a.kind, a.country, a.sector, a.role, coalesce(m.articles, 0) AS articles, "
         "coalesce(m.mentions, 0) AS mentions FROM actors a LEFT JOIN actor_stats m ON m.actor_id = a.id"
